@@ -1,0 +1,76 @@
+import { ValidationError } from './errors.js'
+
+/** What {@link ApiConfig} is built from. */
+export interface ApiConfigInit {
+  /** Base URL of the Datamint API, e.g. `https://api.datamint.io`. A trailing `/` is dropped. */
+  serverUrl: string
+  /** Sent as the `apikey` header (and `Authorization: Bearer`) on every request; never in a URL. */
+  apiKey?: string
+  /** Per-request timeout in seconds. Default 30. */
+  timeout?: number
+  /** Retries for idempotent requests (GET, PUT, DELETE, HEAD, OPTIONS). Default 3. */
+  maxRetries?: number
+}
+
+/**
+ * Connection settings shared by every API class.
+ *
+ * @example
+ * const config = new ApiConfig({ serverUrl: 'https://api.datamint.io', apiKey: process.env.DATAMINT_API_KEY })
+ * config.webAppUrl // 'https://app.datamint.io'
+ */
+export class ApiConfig {
+  readonly serverUrl: string
+  readonly apiKey: string | undefined
+  readonly timeout: number
+  readonly maxRetries: number
+
+  constructor(init: ApiConfigInit) {
+    const raw = typeof init?.serverUrl === 'string' ? init.serverUrl.trim() : ''
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(raw)
+    } catch {
+      parsed = undefined
+    }
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+      throw new ValidationError(
+        `ApiConfig: serverUrl must be an http(s) URL such as "https://api.datamint.io", got ${JSON.stringify(raw)}.`,
+        { field: 'serverUrl' },
+      )
+    }
+    const timeout = init.timeout ?? 30
+    if (!(timeout > 0) || !Number.isFinite(timeout)) {
+      throw new ValidationError(`ApiConfig: timeout is in seconds and must be a positive number, got ${timeout}.`, {
+        field: 'timeout',
+      })
+    }
+    const maxRetries = init.maxRetries ?? 3
+    if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+      throw new ValidationError(`ApiConfig: maxRetries must be a whole number ≥ 0, got ${maxRetries}.`, {
+        field: 'maxRetries',
+      })
+    }
+    this.serverUrl = raw.replace(/\/+$/, '')
+    this.apiKey = init.apiKey
+    this.timeout = timeout
+    this.maxRetries = maxRetries
+  }
+
+  /** The Datamint web app that goes with this server (links to projects and resources). */
+  get webAppUrl(): string {
+    if (this.serverUrl.startsWith('http://localhost')) return 'http://localhost:3000'
+    if (this.serverUrl.startsWith('https://stagingapi.datamint.io')) return 'https://staging.datamint.io'
+    return 'https://app.datamint.io'
+  }
+
+  /** A copy safe to log: the API key is masked. */
+  toJSON(): Omit<ApiConfigInit, 'apiKey'> & { apiKey?: string } {
+    return {
+      serverUrl: this.serverUrl,
+      apiKey: this.apiKey === undefined ? undefined : '***',
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+    }
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Errors a user of datamint-react can catch. Every error extends {@link DatamintError}, carries the
+ * HTTP `status` when a response had one, and a message that names the method and path and says what to do.
+ * The API key never appears in a message.
+ *
+ * @example
+ * try {
+ *   await api.projects.getById(id)
+ * } catch (e) {
+ *   if (e instanceof ItemNotFoundError) console.log(e.itemType, e.itemId)
+ * }
+ */
+export interface DatamintErrorOptions {
+  status?: number
+  method?: string
+  /** Path relative to the server URL; never includes the API key. */
+  url?: string
+  /** The server's error body, parsed when it was JSON. */
+  body?: unknown
+  cause?: unknown
+}
+
+export class DatamintError extends Error {
+  override name = 'DatamintError'
+  readonly status: number | undefined
+  readonly method: string | undefined
+  readonly url: string | undefined
+  readonly body: unknown
+
+  constructor(message: string, options: DatamintErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.status = options.status
+    this.method = options.method
+    this.url = options.url
+    this.body = options.body
+  }
+}
+
+/** 401: the API key is missing, wrong or expired. */
+export class AuthenticationError extends DatamintError {
+  override name = 'AuthenticationError'
+}
+
+/** 403: the key is valid but may not do this. */
+export class PermissionDeniedError extends DatamintError {
+  override name = 'PermissionDeniedError'
+}
+
+/** 400/422 from the server, a bad argument caught before sending, or a response that does not fit its schema. */
+export class ValidationError extends DatamintError {
+  override name = 'ValidationError'
+  /** Dotted path of the offending field, when one is known (e.g. `resource_count` or `[3].id`). */
+  readonly field: string | undefined
+  constructor(message: string, options: DatamintErrorOptions & { field?: string } = {}) {
+    super(message, options)
+    this.field = options.field
+  }
+}
+
+/** 404: the item does not exist (or was deleted). */
+export class ItemNotFoundError extends DatamintError {
+  override name = 'ItemNotFoundError'
+  readonly itemType: string | undefined
+  readonly itemId: string | undefined
+  constructor(message: string, options: DatamintErrorOptions & { itemType?: string; itemId?: string } = {}) {
+    super(message, options)
+    this.itemType = options.itemType
+    this.itemId = options.itemId
+  }
+}
+
+/** 409 on create: an entity with the same identity exists. Pass `existsOk: true` to get it instead. */
+export class EntityAlreadyExistsError extends DatamintError {
+  override name = 'EntityAlreadyExistsError'
+}
+
+/** 5xx after every retry was spent. */
+export class ServerError extends DatamintError {
+  override name = 'ServerError'
+}
+
+/** No response at all: DNS, refused or reset connection, TLS, CORS. */
+export class NetworkError extends DatamintError {
+  override name = 'NetworkError'
+}
+
+/** A request took longer than `ApiConfig.timeout` seconds. */
+export class TimeoutError extends DatamintError {
+  override name = 'TimeoutError'
+}
+
+/** Bytes that cannot be converted or decoded (empty, unsupported, corrupt or truncated). */
+export class FormatError extends DatamintError {
+  override name = 'FormatError'
+}

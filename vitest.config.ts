@@ -1,0 +1,61 @@
+import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
+import { defineConfig } from 'vitest/config'
+
+// Debian's Chromium: never a downloaded browser. Flags: we run as root on a closed network.
+const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  },
+})
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Framework-free code (src/api, pure decoders, the testing server) in Node.
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.browser.test.ts', 'test/hooks/**'],
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        // React hooks with @testing-library/react in jsdom.
+        plugins: [react()],
+        test: {
+          name: 'hooks',
+          environment: 'jsdom',
+          include: ['test/hooks/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        // Viewers in real Chromium.
+        plugins: [react()],
+        optimizeDeps: { include: ['react', 'react-dom', 'react/jsx-dev-runtime', 'cornerstone-core', 'dicom-parser'] },
+        test: {
+          name: 'browser',
+          include: ['test/**/*.browser.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+    ],
+  },
+})
