@@ -43,7 +43,9 @@ export default defineConfig({
       {
         // Viewers in real Chromium.
         plugins: [react()],
-        optimizeDeps: { include: ['react', 'react-dom', 'react/jsx-dev-runtime', 'cornerstone-core', 'dicom-parser'] },
+        optimizeDeps: {
+          include: ['react', 'react-dom', 'react/jsx-dev-runtime', 'cornerstone-core', 'dicom-parser'],
+        },
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],

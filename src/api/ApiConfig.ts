@@ -41,9 +41,12 @@ export class ApiConfig {
     }
     const timeout = init.timeout ?? 30
     if (!(timeout > 0) || !Number.isFinite(timeout)) {
-      throw new ValidationError(`ApiConfig: timeout is in seconds and must be a positive number, got ${timeout}.`, {
-        field: 'timeout',
-      })
+      throw new ValidationError(
+        `ApiConfig: timeout is in seconds and must be a positive number, got ${timeout}.`,
+        {
+          field: 'timeout',
+        },
+      )
     }
     const maxRetries = init.maxRetries ?? 3
     if (!Number.isInteger(maxRetries) || maxRetries < 0) {

@@ -30,9 +30,26 @@ export interface VideoData {
 }
 
 /** NIfTI datatype codes this library reads. */
-export type NiftiDatatype = 'uint8' | 'int8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'float32' | 'float64' | 'rgb24'
+export type NiftiDatatype =
+  | 'uint8'
+  | 'int8'
+  | 'int16'
+  | 'uint16'
+  | 'int32'
+  | 'uint32'
+  | 'float32'
+  | 'float64'
+  | 'rgb24'
 
-export type NiftiVoxels = Uint8Array | Int8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array
+export type NiftiVoxels =
+  | Uint8Array
+  | Int8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array
 
 /** A NIfTI-1 or NIfTI-2 volume, decompressed once, in native byte order. */
 export interface NiftiData {
