@@ -1,0 +1,74 @@
+// Bundle-size check: min+gzip of each entry with the peers (react, react-dom, @tanstack/react-query) external.
+// `node scripts/size.mjs` fails when a budget is exceeded; `--report` only prints.
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const peers = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query']
+
+// The data layer is everything of the root entry except the format parsers behind convertFormat:
+// those modules are replaced by an empty one so the figure shows what the HTTP/entity/hooks code costs.
+const withoutParsers = {
+  name: 'without-parsers',
+  setup(b) {
+    b.onResolve({ filter: /format\/convertFormat(\.js)?$/ }, () => ({
+      path: 'convertFormat',
+      namespace: 'stub',
+    }))
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export function convertFormat() { throw new Error("measured without parsers") }',
+      loader: 'js',
+    }))
+  },
+}
+
+async function gzipSize(entry, plugins = [], external = peers) {
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    external,
+    plugins,
+    treeShaking: true,
+    logLevel: 'silent',
+  })
+  const code = out.outputFiles[0].contents
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length }
+}
+
+const budgets = [
+  {
+    name: 'data layer (api + hooks, no parsers)',
+    entry: 'src/index.ts',
+    plugins: [withoutParsers],
+    limit: 10_000,
+  },
+  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 25_000 },
+  { name: 'api layer alone (no parsers)', entry: 'src/api/index.ts', plugins: [withoutParsers] },
+  {
+    name: 'viewers entry (own code + cornerstone-core, codecs lazy)',
+    entry: 'src/viewers/index.ts',
+    external: [...peers, '@cornerstonejs/*', 'jpeg-lossless-decoder-js'],
+  },
+]
+
+const report = process.argv.includes('--report')
+let over = 0
+console.log('bundle sizes (min+gzip, peers external):')
+for (const b of budgets) {
+  try {
+    const s = await gzipSize(b.entry, b.plugins, b.external)
+    const verdict =
+      b.limit === undefined ? '' : s.gzip <= b.limit ? ` ≤ ${b.limit} ok` : ` > ${b.limit} OVER BUDGET`
+    if (b.limit !== undefined && s.gzip > b.limit) over++
+    console.log(
+      `  ${b.name}: ${(s.gzip / 1000).toFixed(2)} kB gzip (${(s.min / 1000).toFixed(1)} kB min)${verdict}`,
+    )
+  } catch (e) {
+    console.log(`  ${b.name}: could not bundle (${e.message.split('\n')[0]})`)
+    if (b.limit !== undefined) over++
+  }
+}
+if (over && !report) process.exit(1)
