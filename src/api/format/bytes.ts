@@ -1,0 +1,47 @@
+/** Byte helpers shared by the format readers. Everything here is bounds-checked by the caller. */
+
+/** A Uint8Array view of the input, never a copy. */
+export function toUint8Array(bytes: Uint8Array | ArrayBuffer): Uint8Array {
+  return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
+}
+
+/** Whether `bytes` holds the ASCII text `text` at `offset`. */
+export function hasAscii(bytes: Uint8Array, offset: number, text: string): boolean {
+  if (offset < 0 || offset + text.length > bytes.length) return false
+  for (let i = 0; i < text.length; i++) {
+    if (bytes[offset + i] !== text.charCodeAt(i)) return false
+  }
+  return true
+}
+
+/** Whether `bytes` starts with the given byte values at `offset`. */
+export function hasBytes(bytes: Uint8Array, offset: number, expected: readonly number[]): boolean {
+  if (offset < 0 || offset + expected.length > bytes.length) return false
+  for (let i = 0; i < expected.length; i++) {
+    if (bytes[offset + i] !== expected[i]) return false
+  }
+  return true
+}
+
+/** ASCII text of `length` bytes at `offset`, stopping at the first NUL. */
+export function readAscii(bytes: Uint8Array, offset: number, length: number): string {
+  let text = ''
+  const end = Math.min(bytes.length, offset + length)
+  for (let i = offset; i < end; i++) {
+    const c = bytes[i]
+    if (c === 0) break
+    text += String.fromCharCode(c)
+  }
+  return text
+}
+
+/** A DataView over the same memory as `bytes`. */
+export function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+/** Formats a tag as DICOM writes it: `(7FE0,0010)`. */
+export function formatTag(group: number, element: number): string {
+  const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0')
+  return `(${hex(group)},${hex(element)})`
+}
