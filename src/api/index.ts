@@ -13,3 +13,5 @@ export {
   ValidationError,
 } from './errors.js'
 export type * from './format/ConvertedData.js'
+export { convertFormat } from './format/convertFormat.js'
+export { detectMimetype } from './format/detectMimetype.js'
