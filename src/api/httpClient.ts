@@ -1,0 +1,69 @@
+import ky, { HTTPError, type KyInstance } from 'ky'
+import type { ApiConfig } from './ApiConfig.js'
+
+/** Methods that are safe to repeat; POST and PATCH are never retried (they may create or change twice). */
+export const RETRY_METHODS = ['get', 'put', 'delete', 'head', 'options'] as const
+
+/** Statuses worth retrying: timeouts, rate limits, overload and gateway failures. */
+export const RETRY_STATUS_CODES = [408, 413, 429, 500, 502, 503, 504] as const
+
+/** Longest `Retry-After` we wait for (ms); a server asking for more gets a retry after this long. */
+export const MAX_RETRY_AFTER_MS = 30_000
+
+/** Internal knobs of {@link createHttpClient}; tests use them to avoid waiting seconds. */
+export interface HttpClientOptions {
+  /** Delay in ms before retry number `attempt` (1-based) when the server sent no `Retry-After`. */
+  retryDelay?: (attempt: number) => number
+  /** Cap for `Retry-After`, in ms. Default {@link MAX_RETRY_AFTER_MS}. */
+  maxRetryAfter?: number
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof globalThis.fetch
+}
+
+/**
+ * Exponential backoff with "equal jitter": 300 ms, 600 ms, 1.2 s … (capped at 10 s), of which a random
+ * half is kept, so that many clients failing together do not come back together.
+ */
+export function defaultRetryDelay(attempt: number): number {
+  const exp = Math.min(10_000, 300 * 2 ** (attempt - 1))
+  return exp / 2 + Math.random() * (exp / 2)
+}
+
+/**
+ * The one ky instance a `DatamintApi` and all its entity APIs share. It sends the API key as the `apikey`
+ * header and as `Authorization: Bearer` (never in the URL), applies the per-request timeout, and is the only
+ * layer that retries.
+ *
+ * @example
+ * const client = createHttpClient(new ApiConfig({ serverUrl: 'https://api.datamint.io', apiKey }))
+ * const projects = new ProjectsApi(config, client)
+ */
+export function createHttpClient(config: ApiConfig, options: HttpClientOptions = {}): KyInstance {
+  const headers: Record<string, string> = {}
+  if (config.apiKey) {
+    headers.apikey = config.apiKey
+    headers.authorization = `Bearer ${config.apiKey}`
+  }
+  return ky.create({
+    prefixUrl: config.serverUrl,
+    timeout: config.timeout * 1000,
+    headers,
+    fetch: options.fetch,
+    retry: {
+      limit: config.maxRetries,
+      methods: [...RETRY_METHODS],
+      statusCodes: [...RETRY_STATUS_CODES],
+      // Retry-After is honoured on every retryable status, not only ky's default 413/429/503.
+      afterStatusCodes: [...RETRY_STATUS_CODES],
+      maxRetryAfter: options.maxRetryAfter ?? MAX_RETRY_AFTER_MS,
+      delay: options.retryDelay ?? defaultRetryDelay,
+      shouldRetry: ({ error }) => {
+        // A cancelled request stays cancelled.
+        if (error.name === 'AbortError') return false
+        // ky gives up on 413 without Retry-After; we treat it like the other transient statuses.
+        if (error instanceof HTTPError && error.response.status === 413) return true
+        return undefined
+      },
+    },
+  })
+}
