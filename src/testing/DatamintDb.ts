@@ -1,0 +1,101 @@
+import type {
+  AnnotationRecord,
+  DatasetRecord,
+  ProjectRecord,
+  ResourceRecord,
+  StoredFile,
+  UserRecord,
+} from './entities.js'
+import { FixedClock } from './FixedClock.js'
+import { SeededRandom } from './SeededRandom.js'
+
+export interface DatamintDbInit {
+  randomSeed: number
+  clockStart: string | Date
+  /** E-mail of the API key's owner: `created_by`, `deleted_by`, ... of what requests write. */
+  currentUser: string
+  customerId: string
+  /** Fills the store; run again by {@link DatamintDb.reset}. */
+  populate: (db: DatamintDb) => void
+}
+
+/**
+ * The in-memory server's store. Tests may read and write it directly (e.g. `db.resources.get(id)`);
+ * maps keep insertion order, ids are lower-case UUIDs (users are keyed by lower-case e-mail).
+ * Soft-deleted records stay in the maps with `deleted: true`.
+ */
+export class DatamintDb {
+  readonly projects = new Map<string, ProjectRecord>()
+  readonly resources = new Map<string, ResourceRecord>()
+  readonly annotations = new Map<string, AnnotationRecord>()
+  readonly users = new Map<string, UserRecord>()
+  readonly datasets = new Map<string, DatasetRecord>()
+  /** Resource id → the bytes its download answers. */
+  readonly files = new Map<string, StoredFile>()
+  readonly currentUser: string
+  readonly customerId: string
+  private random: SeededRandom
+  private clock: FixedClock
+
+  constructor(private readonly init: DatamintDbInit) {
+    this.currentUser = init.currentUser
+    this.customerId = init.customerId
+    this.random = new SeededRandom(init.randomSeed)
+    this.clock = new FixedClock(init.clockStart)
+    init.populate(this)
+  }
+
+  /** Back to the seeded state: same records, same ids, same timestamps as at creation. */
+  reset(): void {
+    for (const map of [
+      this.projects,
+      this.resources,
+      this.annotations,
+      this.users,
+      this.datasets,
+      this.files,
+    ]) {
+      map.clear()
+    }
+    this.random = new SeededRandom(this.init.randomSeed)
+    this.clock = new FixedClock(this.init.clockStart)
+    this.init.populate(this)
+  }
+
+  /** A new id from the seeded generator. */
+  newId(): string {
+    return this.random.uuid()
+  }
+
+  /** The next server timestamp (one second after the previous one). */
+  now(): string {
+    return this.clock.tick()
+  }
+
+  /** A timestamp `days` before the clock's start, for seeded history. */
+  daysAgo(days: number): string {
+    return this.clock.daysBefore(days)
+  }
+
+  /** `{ firstname, lastname }` of a user, as resources and annotations embed it. */
+  userInfo(email: string): { firstname: string | null; lastname: string | null } {
+    const user = this.users.get(email.toLowerCase())
+    return { firstname: user?.firstname ?? null, lastname: user?.lastname ?? null }
+  }
+
+  liveProjects(): ProjectRecord[] {
+    return [...this.projects.values()].filter((p) => !p.deleted)
+  }
+
+  liveResources(): ResourceRecord[] {
+    return [...this.resources.values()].filter((r) => !r.deleted)
+  }
+
+  liveAnnotations(): AnnotationRecord[] {
+    return [...this.annotations.values()].filter((a) => !a.deleted)
+  }
+
+  liveDatasets(): DatasetRecord[] {
+    return [...this.datasets.values()].filter((d) => !d.deleted)
+  }
+}
