@@ -1,5 +1,5 @@
 import type { DataSet, Element } from 'dicom-parser'
-import { parseDicom as parseDicomDataSet } from 'dicom-parser'
+import dicomParser from 'dicom-parser'
 import { inflateSync } from 'fflate'
 import { FormatError } from '../errors.js'
 import { formatTag } from './bytes.js'
@@ -31,7 +31,8 @@ export function parseDicom(bytes: Uint8Array, mimetype: string, layout = dicomLa
     layout === 'explicit' ? EXPLICIT_VR_LE : layout === 'implicit' ? IMPLICIT_VR_LE : undefined
   let dataSet: DataSet
   try {
-    dataSet = parseDicomDataSet(input, {
+    // Default import: dicom-parser is a UMD bundle, which Node's ESM loader exposes only as `default`.
+    dataSet = dicomParser.parseDicom(input, {
       ...(rawSyntax ? { TransferSyntaxUID: rawSyntax } : {}),
       inflater: inflate as never,
     })
