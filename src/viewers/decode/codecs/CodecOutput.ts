@@ -1,0 +1,20 @@
+/** What a codec hands back for one frame: samples interleaved, little endian, 1 or 2 bytes each. */
+export interface CodecOutput {
+  bytes: Uint8Array
+  width: number
+  height: number
+  /** Bytes per sample in `bytes` (1 or 2). */
+  bytesPerSample: number
+  components: number
+  /** True when the codec already converted YCbCr to RGB (JPEG baseline/extended, JPEG 2000 with MCT). */
+  colorConverted: boolean
+  /** True when components come one plane after another (JPEG-LS without interleaving). */
+  planar: boolean
+}
+
+/** A codec module: decodes one frame's compressed bytes. */
+export interface Codec {
+  /** Loads the codec (WASM) once; rejects when it cannot be loaded in this environment. */
+  prepare(): Promise<unknown>
+  decodeFrame(encoded: Uint8Array, options: { bitsAllocated: number; signed: boolean }): Promise<CodecOutput>
+}

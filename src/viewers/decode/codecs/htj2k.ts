@@ -1,0 +1,20 @@
+import type { Codec } from './CodecOutput.js'
+import { type EmscriptenDecoder, instantiate, once, runDecoder } from './wasmCodec.js'
+
+const load = once(() =>
+  instantiate(
+    () => import('@cornerstonejs/codec-openjph/wasmjs'),
+    '@cornerstonejs/codec-openjph/wasm',
+    () => new URL('@cornerstonejs/codec-openjph/wasm', import.meta.url),
+  ),
+)
+
+/** High-Throughput JPEG 2000 through OpenJPH; like JPEG 2000, the inverse colour transform is done by the codec. */
+export const htj2k: Codec = {
+  prepare: load,
+  async decodeFrame(encoded) {
+    const m = await load()
+    const decoder = new (m.HTJ2KDecoder as new () => EmscriptenDecoder)()
+    return runDecoder(decoder, encoded, true)
+  },
+}

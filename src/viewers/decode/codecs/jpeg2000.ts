@@ -1,0 +1,20 @@
+import type { Codec } from './CodecOutput.js'
+import { type EmscriptenDecoder, instantiate, once, runDecoder } from './wasmCodec.js'
+
+const load = once(() =>
+  instantiate(
+    () => import('@cornerstonejs/codec-openjpeg/decodewasmjs'),
+    '@cornerstonejs/codec-openjpeg/decodewasm',
+    () => new URL('@cornerstonejs/codec-openjpeg/decodewasm', import.meta.url),
+  ),
+)
+
+/** JPEG 2000 (lossless and lossy) through OpenJPEG; the codec inverts RCT/ICT, so YBR_RCT/ICT come out RGB. */
+export const jpeg2000: Codec = {
+  prepare: load,
+  async decodeFrame(encoded) {
+    const m = await load()
+    const decoder = new (m.J2KDecoder as new () => EmscriptenDecoder)()
+    return runDecoder(decoder, encoded, true)
+  },
+}

@@ -1,0 +1,25 @@
+import type { Codec } from './CodecOutput.js'
+import { type EmscriptenDecoder, instantiate, once, runDecoder } from './wasmCodec.js'
+
+interface CharlsDecoder extends EmscriptenDecoder {
+  getInterleaveMode(): number
+}
+
+const load = once(() =>
+  instantiate(
+    () => import('@cornerstonejs/codec-charls/decodewasmjs'),
+    '@cornerstonejs/codec-charls/decodewasm',
+    () => new URL('@cornerstonejs/codec-charls/decodewasm', import.meta.url),
+  ),
+)
+
+/** JPEG-LS lossless and near-lossless through CharLS (@cornerstonejs/codec-charls). */
+export const jpegLs: Codec = {
+  prepare: load,
+  async decodeFrame(encoded) {
+    const m = await load()
+    const decoder = new (m.JpegLSDecoder as new () => CharlsDecoder)()
+    // Interleave mode 0 (none) leaves each component in its own plane.
+    return runDecoder(decoder, encoded, false, (d) => d.getInterleaveMode() === 0)
+  },
+}

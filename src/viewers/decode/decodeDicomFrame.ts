@@ -1,0 +1,208 @@
+import { FormatError } from '../../api/errors.js'
+import type { DicomData } from '../../api/format/ConvertedData.js'
+import type { CodecOutput } from './codecs/CodecOutput.js'
+import { type CompressedEncoding, jpegPrecision, loadCodec } from './codecs/loadCodec.js'
+import type { DecodedFrame, PixelArray } from './DecodedFrame.js'
+import { type ImageInfo, readImageInfo } from './imageInfo.js'
+import { readModalityTransform } from './modalityLut.js'
+import { applyPalette, readPalette } from './palette.js'
+import { planarToInterleaved, ybr422ToFull, ybrFullToRgb } from './photometric.js'
+import { encapsulatedFrame, nativeFrame, pixelDataElement } from './pixelFrames.js'
+import { decodeRle } from './rle.js'
+import { allocatePixels, maskStoredBits, minMax, nativeStoredValues } from './storedValues.js'
+import { type TransferSyntaxInfo, transferSyntaxInfo } from './transferSyntax.js'
+import { defaultWindow } from './voi.js'
+
+/** Pixels straight out of the transfer syntax, before any colour conversion. */
+interface RawFrame {
+  pixels: PixelArray
+  photometric: string
+  /** Components one plane after another. */
+  planar: boolean
+  /** The codec already turned YCbCr into RGB. */
+  colorConverted: boolean
+}
+
+/**
+ * Decodes one frame of a parsed DICOM file to its stored values, with what a viewer needs to display them
+ * (modality rescale, default window, min/max). Codecs load on first use. Pure: no DOM, runs in Node,
+ * browsers and workers.
+ *
+ * @throws FormatError when there is no pixel data, the file is truncated, a fragment is broken, the codec
+ *   cannot decode the frame or the transfer syntax is not supported; the message names the frame and cause.
+ * @example
+ * const dicom = BaseApi.convertFormat(bytes) // kind 'dicom'
+ * const frame = await decodeDicomFrame(dicom, 0)
+ * const hu = frame.pixelData[0] * frame.slope + frame.intercept
+ */
+export async function decodeDicomFrame(dicom: DicomData, frameIndex = 0): Promise<DecodedFrame> {
+  const { dataSet } = dicom
+  const info = readImageInfo(dicom)
+  if (!Number.isInteger(frameIndex) || frameIndex < 0 || frameIndex >= info.numberOfFrames) {
+    throw new FormatError(
+      `DICOM frame ${frameIndex} does not exist: the file has ${info.numberOfFrames} frame(s)`,
+    )
+  }
+  const ts = transferSyntaxInfo(dicom.transferSyntaxUID)
+  if (!ts) {
+    throw new FormatError(
+      `DICOM frame ${frameIndex}: transfer syntax ${dicom.transferSyntaxUID || '(none)'} is not supported`,
+    )
+  }
+  const raw = await readRawFrame(dicom, info, ts, frameIndex)
+  const pixelCount = info.rows * info.columns
+  let { pixels, photometric } = raw
+  let samplesPerPixel = info.samplesPerPixel as 1 | 3
+  if (samplesPerPixel === 3) {
+    if (raw.planar) pixels = planarToInterleaved(pixels, pixelCount)
+    if (photometric.startsWith('YBR')) {
+      // Codecs with a colour transform (JPEG, JPEG 2000 RCT/ICT) already output RGB; others left YCbCr.
+      if (!raw.colorConverted && (photometric === 'YBR_FULL' || photometric === 'YBR_FULL_422')) {
+        ybrFullToRgb(pixels, info.bitsStored)
+      }
+      photometric = 'RGB'
+    }
+  } else if (photometric === 'PALETTE COLOR') {
+    pixels = applyPalette(pixels, readPalette(dataSet, info.pixelRepresentation === 1))
+    photometric = 'RGB'
+    samplesPerPixel = 3
+  }
+  const { min, max } = minMax(pixels)
+  const signed = info.pixelRepresentation === 1
+  const grey = samplesPerPixel === 1
+  const modality = grey
+    ? readModalityTransform(dataSet, signed)
+    : { slope: 1, intercept: 0, modalityLut: undefined }
+  const window = defaultWindow(dataSet, modality, min, max, signed)
+  return {
+    rows: info.rows,
+    columns: info.columns,
+    samplesPerPixel,
+    photometricInterpretation: photometric,
+    sourcePhotometricInterpretation: info.photometricInterpretation,
+    pixelData: pixels,
+    bitsAllocated: info.bitsAllocated,
+    bitsStored: info.bitsStored,
+    pixelRepresentation: info.pixelRepresentation,
+    slope: modality.slope,
+    intercept: modality.intercept,
+    modalityLut: modality.modalityLut,
+    windowCenter: window.windowCenter,
+    windowWidth: window.windowWidth,
+    voiLut: window.voiLut,
+    minPixelValue: min,
+    maxPixelValue: max,
+    invert: photometric === 'MONOCHROME1',
+    transferSyntaxUID: dicom.transferSyntaxUID,
+    lossy: ts.lossy,
+  }
+}
+
+async function readRawFrame(
+  dicom: DicomData,
+  info: ImageInfo,
+  ts: TransferSyntaxInfo,
+  frameIndex: number,
+): Promise<RawFrame> {
+  const { dataSet } = dicom
+  const element = pixelDataElement(dataSet, frameIndex)
+  const pixelCount = info.rows * info.columns
+  const sampleCount = pixelCount * info.samplesPerPixel
+  const photometric = info.photometricInterpretation
+  if (ts.encoding === 'native') {
+    if (element.encapsulatedPixelData) {
+      throw new FormatError(
+        `DICOM frame ${frameIndex}: ${ts.name} file holds encapsulated (compressed) pixel data`,
+      )
+    }
+    const { bytes, bitOffset } = nativeFrame(dataSet, element, info, frameIndex)
+    if (photometric === 'YBR_FULL_422') {
+      // Two luma and one shared chroma pair per two pixels: expand to full YBR first.
+      const packed = nativeStoredValues(bytes, 0, pixelCount * 2, info, ts.bigEndian)
+      return {
+        pixels: ybr422ToFull(packed, pixelCount),
+        photometric: 'YBR_FULL',
+        planar: false,
+        colorConverted: false,
+      }
+    }
+    const pixels = nativeStoredValues(bytes, bitOffset, sampleCount, info, ts.bigEndian)
+    return { pixels, photometric, planar: info.planarConfiguration === 1, colorConverted: false }
+  }
+  if (!element.encapsulatedPixelData) {
+    throw new FormatError(
+      `DICOM frame ${frameIndex}: ${ts.name} needs encapsulated pixel data, the file has native`,
+    )
+  }
+  if (info.bitsAllocated === 1) {
+    throw new FormatError(`DICOM frame ${frameIndex}: 1-bit pixel data in ${ts.name} is not supported`)
+  }
+  const encoded = encapsulatedFrame(dataSet, element, info, frameIndex)
+  if (ts.encoding === 'rle') {
+    const bytes = decodeRle(encoded, pixelCount, info.samplesPerPixel, info.bitsAllocated / 8, frameIndex)
+    // Segments are colour planes by definition; decodeRle interleaves them, whatever Planar Configuration says.
+    return {
+      pixels: nativeStoredValues(bytes, 0, sampleCount, info, false),
+      photometric,
+      planar: false,
+      colorConverted: false,
+    }
+  }
+  const encoding = ts.encoding as CompressedEncoding
+  const precision = encoding === 'jpeg-extended' ? jpegPrecision(encoded) : info.bitsStored
+  const codec = await loadCodec(encoding, precision)
+  await codec.prepare()
+  let out: CodecOutput
+  try {
+    out = await codec.decodeFrame(encoded, {
+      bitsAllocated: info.bitsAllocated,
+      signed: info.pixelRepresentation === 1,
+    })
+  } catch (e) {
+    if (e instanceof FormatError) throw e
+    const why = e instanceof Error ? e.message : typeof e === 'string' ? e : `codec error ${String(e)}`
+    throw new FormatError(
+      `DICOM frame ${frameIndex}: ${ts.name} data (${encoded.length} bytes) could not be decoded: ${why}. ` +
+        'The fragment is corrupt or incomplete',
+      { cause: e },
+    )
+  }
+  if (out.width !== info.columns || out.height !== info.rows || out.components !== info.samplesPerPixel) {
+    throw new FormatError(
+      `DICOM frame ${frameIndex}: ${ts.name} codestream is ${out.width}×${out.height}×${out.components}, ` +
+        `the dataset says ${info.columns}×${info.rows}×${info.samplesPerPixel}`,
+    )
+  }
+  return {
+    pixels: codecStoredValues(out, info, sampleCount, frameIndex),
+    photometric,
+    planar: out.planar,
+    colorConverted: out.colorConverted,
+  }
+}
+
+/** Codec output (1 or 2 bytes per sample, little endian) to stored values of the dataset's pixel format. */
+function codecStoredValues(
+  out: CodecOutput,
+  info: ImageInfo,
+  sampleCount: number,
+  frameIndex: number,
+): PixelArray {
+  const needed = sampleCount * out.bytesPerSample
+  if (out.bytes.length < needed) {
+    throw new FormatError(
+      `DICOM frame ${frameIndex}: the codec returned ${out.bytes.length} bytes, ${needed} expected`,
+    )
+  }
+  if (out.bytesPerSample * 8 === info.bitsAllocated)
+    return nativeStoredValues(out.bytes, 0, sampleCount, info, false)
+  // The codestream's precision differs from Bits Allocated (e.g. 8-bit JPEG-LS in 16-bit words): widen or narrow.
+  const source =
+    out.bytesPerSample === 1
+      ? out.bytes
+      : new Uint16Array(out.bytes.buffer, out.bytes.byteOffset, sampleCount)
+  const pixels = allocatePixels(info, sampleCount)
+  for (let i = 0; i < sampleCount; i++) pixels[i] = source[i]
+  maskStoredBits(pixels, info)
+  return pixels
+}

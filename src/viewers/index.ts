@@ -1,0 +1,5 @@
+export type { DecodedFrame, PixelArray } from './decode/DecodedFrame.js'
+export { decodeDicomFrame } from './decode/decodeDicomFrame.js'
+export type { LookupTable } from './decode/lookupTable.js'
+export type { ModalityLut } from './decode/modalityLut.js'
+export type { VoiLut } from './decode/voi.js'
