@@ -1,0 +1,22 @@
+import { f, objectSchema } from '../schema.js'
+
+/** A Datamint user (`/users`). Users are addressed by e-mail: `email` is their id. */
+export interface User {
+  email: string
+  firstname: string | null
+  lastname: string | null
+  roles: string[]
+  /** The organisation (tenant) the user belongs to. */
+  customer_id: string
+  created_at: string
+}
+
+/** Runtime schema of {@link User}. */
+export const userSchema = objectSchema<User>('user', {
+  email: f.string(),
+  firstname: f.string().nullable(),
+  lastname: f.string().nullable(),
+  roles: f.stringArray(),
+  customer_id: f.string(),
+  created_at: f.string(),
+})

@@ -1,0 +1,314 @@
+import { ValidationError } from './errors.js'
+
+/*
+ * A small runtime validator for entity responses (instead of zod, which would add ~26 kB gzipped).
+ * An object schema lists the fields we know; every other field the server sends is kept as is.
+ * Numbers and booleans the server sends as strings ("36", "true") are coerced.
+ * Speed matters (lists of 100k entities): each schema compiles its fields into flat arrays once, and
+ * parsing an entity allocates only its output object; error paths are built only when something fails.
+ */
+
+// Field kinds, as small integers for a fast switch.
+const STRING = 0
+const NUMBER = 1
+const BOOLEAN = 2
+const STRING_ARRAY = 3
+const OBJECT = 4
+const UNKNOWN = 5
+const ARRAY_OF = 6
+const ARRAY = 7
+
+type Kind =
+  | typeof STRING
+  | typeof NUMBER
+  | typeof BOOLEAN
+  | typeof STRING_ARRAY
+  | typeof OBJECT
+  | typeof UNKNOWN
+  | typeof ARRAY_OF
+  | typeof ARRAY
+
+const EXPECTED = [
+  'a string',
+  'a number (or a numeric string)',
+  'a boolean (or "true"/"false")',
+  'an array of strings',
+  'an object',
+  'any value',
+  'an array of objects',
+  'an array',
+]
+
+/**
+ * One field of an {@link ObjectSchema}. `T` is the type the field has after parsing
+ * (it includes `null` for `.nullable()` and `undefined` for `.optional()`).
+ */
+export class Field<T> {
+  /** @internal phantom member that carries the parsed type (a function type: `Field` is invariant in `T`). */
+  declare readonly _type: (value: T) => T
+
+  /** @internal */
+  constructor(
+    readonly kind: Kind,
+    readonly isOptional: boolean,
+    readonly isNullable: boolean,
+    readonly item: ObjectSchema<unknown> | undefined,
+  ) {}
+
+  /** The field may be missing from the object. */
+  optional(): Field<T | undefined> {
+    return new Field(this.kind, true, this.isNullable, this.item)
+  }
+
+  /** The field may be `null`. */
+  nullable(): Field<T | null> {
+    return new Field(this.kind, this.isOptional, true, this.item)
+  }
+}
+
+/**
+ * Field builders.
+ *
+ * @example
+ * const Thing = objectSchema<Thing>('thing', { id: f.string(), count: f.number().optional() })
+ */
+export const f = {
+  /** A string; `S` narrows the type, e.g. `f.string<'image' | 'frame'>()` (not checked at run time). */
+  string: <S extends string = string>(): Field<S> => new Field(STRING, false, false, undefined),
+  /** A number; numeric strings such as `"36"` are converted. */
+  number: (): Field<number> => new Field(NUMBER, false, false, undefined),
+  /** A boolean; the strings `"true"` and `"false"` are converted. */
+  boolean: (): Field<boolean> => new Field(BOOLEAN, false, false, undefined),
+  stringArray: (): Field<string[]> => new Field(STRING_ARRAY, false, false, undefined),
+  /** Any JSON object (not an array); its content is not checked. */
+  object: (): Field<Record<string, unknown>> => new Field(OBJECT, false, false, undefined),
+  /** Any JSON array; its items are not checked. */
+  array: (): Field<unknown[]> => new Field(ARRAY, false, false, undefined),
+  /** An array whose items are checked with a nested object schema. */
+  arrayOf: <I>(item: ObjectSchema<I>): Field<I[]> =>
+    new Field(ARRAY_OF, false, false, item as ObjectSchema<unknown>),
+  /** Anything at all, including `null`. */
+  unknown: (): Field<unknown> => new Field(UNKNOWN, true, true, undefined),
+}
+
+/** The fields of `T`, each described by a {@link Field} of the matching type. */
+export type Shape<T> = { [K in keyof T]-?: Field<T[K]> }
+
+/** The entity type an {@link ObjectSchema} produces. */
+export type Infer<S> = S extends ObjectSchema<infer T> ? T : never
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (value === undefined) return 'missing'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (typeof value === 'object') return 'an object'
+  return `${String(value)} (${typeof value})`
+}
+
+function join(base: string, index: number, key: string | undefined): string {
+  let path = index >= 0 ? `${base}[${index}]` : base
+  if (key !== undefined) path = path === '' ? key : `${path}.${key}`
+  return path
+}
+
+function misfit(schema: string, path: string, expected: string, value: unknown): ValidationError {
+  return new ValidationError(
+    `The server's ${schema} does not have the expected shape: "${path}" should be ${expected} but is ${describe(value)}. ` +
+      'If the server is newer than this SDK, update datamint-react; otherwise report this with the response body.',
+    { field: path },
+  )
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+// "36" → 36; anything that is not a finite number written as a string → undefined.
+function toNumber(value: string): number | undefined {
+  const n = Number(value)
+  return Number.isFinite(n) && value.trim() !== '' ? n : undefined
+}
+
+/** Options of {@link objectSchema}. */
+export interface ObjectSchemaOptions {
+  /**
+   * Other names the server uses for a field, as `{ wireName: fieldName }`: when `fieldName` is missing and
+   * `wireName` is present, its value is copied to `fieldName` (the wire field is kept too).
+   */
+  aliases?: Record<string, string>
+}
+
+/**
+ * A schema for one kind of entity: checks the fields it knows, keeps every other field, converts numbers and
+ * booleans sent as strings, and throws a {@link ValidationError} naming the field path when the value does not fit.
+ */
+export class ObjectSchema<T> {
+  private readonly keys: string[]
+  private readonly fields: Field<unknown>[]
+
+  /**
+   * @param name What the object is, in messages and as the root of error paths (e.g. `project`).
+   * @param shape The known fields.
+   */
+  private readonly aliasFrom: string[]
+  private readonly aliasTo: string[]
+
+  constructor(
+    readonly name: string,
+    shape: Shape<T>,
+    options: ObjectSchemaOptions = {},
+  ) {
+    this.keys = Object.keys(shape)
+    this.fields = this.keys.map((k) => (shape as Record<string, Field<unknown>>)[k])
+    const aliases = options.aliases ?? {}
+    this.aliasFrom = Object.keys(aliases)
+    this.aliasTo = this.aliasFrom.map((k) => aliases[k])
+  }
+
+  /**
+   * Checks one object. Returns it as is when every field fits, or a shallow copy with the coerced fields
+   * (the input is never modified).
+   * Error paths start with `path` (default: the schema's name), e.g. `project.resource_count`.
+   */
+  parse(value: unknown, path: string = this.name): T {
+    return this.check(value, path, -1)
+  }
+
+  /** Checks every item of a list; error paths look like `[12].id` (after `path` when given). */
+  parseList(values: readonly unknown[], path = ''): T[] {
+    const n = values.length
+    const out = new Array<T>(n)
+    for (let i = 0; i < n; i++) out[i] = this.check(values[i], path, i)
+    return out
+  }
+
+  /**
+   * @internal `base` and `index` form the path of `value`; joined only when an error is thrown.
+   * Copy on write: `value` itself is returned when nothing had to change, otherwise a shallow copy.
+   */
+  check(value: unknown, base: string, index: number): T {
+    if (!isObject(value))
+      throw misfit(this.name, join(base, index, undefined) || '(root)', 'an object', value)
+    let out: Record<string, unknown> | undefined
+    for (let i = 0; i < this.aliasFrom.length; i++) {
+      const from = value[this.aliasFrom[i]]
+      if (value[this.aliasTo[i]] === undefined && from !== undefined) {
+        out ??= { ...value }
+        out[this.aliasTo[i]] = from
+      }
+    }
+    const obj = out ?? value
+    const keys = this.keys
+    const fields = this.fields
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]
+      const field = fields[i]
+      const v = obj[key]
+      if (v === undefined) {
+        if (field.isOptional) continue
+        throw misfit(this.name, join(base, index, key), EXPECTED[field.kind], v)
+      }
+      if (v === null) {
+        if (field.isNullable) continue
+        throw misfit(this.name, join(base, index, key), EXPECTED[field.kind], v)
+      }
+      switch (field.kind) {
+        case STRING:
+          if (typeof v === 'string') continue
+          break
+        case NUMBER: {
+          if (typeof v === 'number') continue
+          if (typeof v === 'string') {
+            const n = toNumber(v)
+            if (n !== undefined) {
+              out ??= { ...value }
+              out[key] = n
+              continue
+            }
+          }
+          break
+        }
+        case BOOLEAN:
+          if (typeof v === 'boolean') continue
+          if (v === 'true' || v === 'false') {
+            out ??= { ...value }
+            out[key] = v === 'true'
+            continue
+          }
+          break
+        case STRING_ARRAY:
+          if (Array.isArray(v)) {
+            let j = 0
+            while (j < v.length && typeof v[j] === 'string') j++
+            if (j === v.length) continue
+            throw misfit(this.name, `${join(base, index, key)}[${j}]`, 'a string', v[j])
+          }
+          break
+        case OBJECT:
+          if (isObject(v)) continue
+          break
+        case ARRAY:
+          if (Array.isArray(v)) continue
+          break
+        case ARRAY_OF:
+          if (Array.isArray(v)) {
+            const items = (field.item as ObjectSchema<unknown>).checkItems(v, base, index, key)
+            if (items !== v) {
+              out ??= { ...value }
+              out[key] = items
+            }
+            continue
+          }
+          break
+        default:
+          continue
+      }
+      throw misfit(this.name, join(base, index, key), EXPECTED[field.kind], v)
+    }
+    return (out ?? value) as T
+  }
+
+  /**
+   * @internal Checks the items of a nested array (field `key` of the object at `base`/`index`); returns `values`
+   * itself when no item changed. The path is only built when an item does not fit.
+   */
+  checkItems(values: readonly unknown[], base: string, index: number, key: string): unknown[] {
+    let out: unknown[] | undefined
+    let j = 0
+    try {
+      for (; j < values.length; j++) {
+        const item = this.check(values[j], '', j)
+        if (item !== values[j]) {
+          out ??= values.slice()
+          out[j] = item
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof ValidationError) || e.field === undefined) throw e
+      const path = join(base, index, key) + e.field
+      throw new ValidationError(e.message.replace(`"${e.field}"`, `"${path}"`), { field: path })
+    }
+    return (out ?? values) as unknown[]
+  }
+}
+
+/**
+ * Defines the schema of an entity type.
+ *
+ * @example
+ * interface Tag { id: string; count: number; note?: string | null }
+ * const tagSchema = objectSchema<Tag>('tag', {
+ *   id: f.string(),
+ *   count: f.number(),
+ *   note: f.string().nullable().optional(),
+ * })
+ * tagSchema.parse({ id: 'a', count: '3', extra: 1 }) // { id: 'a', count: 3, extra: 1 }
+ */
+export function objectSchema<T>(
+  name: string,
+  shape: Shape<T>,
+  options?: ObjectSchemaOptions,
+): ObjectSchema<T> {
+  return new ObjectSchema<T>(name, shape, options)
+}

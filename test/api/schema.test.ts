@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest'
+import { annotationSchema } from '../../src/api/entities/Annotation.js'
+import { channelSchema } from '../../src/api/entities/Channel.js'
+import { projectSchema } from '../../src/api/entities/Project.js'
+import { resourceSchema } from '../../src/api/entities/Resource.js'
+import { userSchema } from '../../src/api/entities/User.js'
+import { ValidationError } from '../../src/api/errors.js'
+import { f, objectSchema } from '../../src/api/schema.js'
+
+const project = {
+  id: '1b9f74fe-278e-48a9-82f4-5c3a6fcf2c50',
+  name: 'Liver review',
+  description: null,
+  created_at: '2025-01-01T00:00:00Z',
+  created_by: 'a@example.com',
+  dataset_id: '2b9f74fe-278e-48a9-82f4-5c3a6fcf2c50',
+  archived: false,
+  resource_count: 36,
+}
+
+function catchError(fn: () => unknown): ValidationError {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof ValidationError) return e
+    throw e
+  }
+  throw new Error('expected a ValidationError')
+}
+
+describe('objectSchema', () => {
+  const thing = objectSchema<{
+    id: string
+    count: number
+    ok: boolean
+    tags?: string[]
+    note?: string | null
+    meta?: Record<string, unknown>
+    list?: unknown[]
+    any?: unknown
+  }>('thing', {
+    id: f.string(),
+    count: f.number(),
+    ok: f.boolean(),
+    tags: f.stringArray().optional(),
+    note: f.string().nullable().optional(),
+    meta: f.object().optional(),
+    list: f.array().optional(),
+    any: f.unknown(),
+  })
+
+  it('keeps unknown fields', () => {
+    const out = thing.parse({ id: 'a', count: 1, ok: true, extra: { deep: [1] }, other: 'x' })
+    expect(out).toEqual({ id: 'a', count: 1, ok: true, extra: { deep: [1] }, other: 'x' })
+  })
+
+  it('coerces numeric strings and "true"/"false", without modifying the input', () => {
+    const input = { id: 'a', count: '36', ok: 'false' }
+    const out = thing.parse(input)
+    expect(out).toEqual({ id: 'a', count: 36, ok: false })
+    expect(input).toEqual({ id: 'a', count: '36', ok: 'false' })
+    expect(thing.parse({ id: 'a', count: '-1.5e3', ok: 'true' })).toMatchObject({ count: -1500, ok: true })
+  })
+
+  it('returns the same object when nothing had to change', () => {
+    const input = { id: 'a', count: 2, ok: true }
+    expect(thing.parse(input)).toBe(input)
+  })
+
+  it('accepts missing optional fields and null for nullable ones', () => {
+    expect(thing.parse({ id: 'a', count: 0, ok: false, note: null })).toEqual({
+      id: 'a',
+      count: 0,
+      ok: false,
+      note: null,
+    })
+  })
+
+  it.each([
+    [{ count: 1, ok: true }, 'thing.id', 'should be a string but is missing'],
+    [{ id: 5, count: 1, ok: true }, 'thing.id', 'should be a string but is 5 (number)'],
+    [
+      { id: 'a', count: 'abc', ok: true },
+      'thing.count',
+      'should be a number (or a numeric string) but is "abc"',
+    ],
+    [{ id: 'a', count: '', ok: true }, 'thing.count', 'but is ""'],
+    [{ id: 'a', count: ' ', ok: true }, 'thing.count', 'but is " "'],
+    [{ id: 'a', count: null, ok: true }, 'thing.count', 'but is null'],
+    [{ id: 'a', count: 1, ok: 'yes' }, 'thing.ok', 'should be a boolean'],
+    [{ id: 'a', count: 1, ok: 1 }, 'thing.ok', 'should be a boolean'],
+    [
+      { id: 'a', count: 1, ok: true, tags: ['x', 2] },
+      'thing.tags[1]',
+      'should be a string but is 2 (number)',
+    ],
+    [{ id: 'a', count: 1, ok: true, tags: 'x' }, 'thing.tags', 'should be an array of strings'],
+    [{ id: 'a', count: 1, ok: true, note: 3 }, 'thing.note', 'should be a string'],
+    [{ id: 'a', count: 1, ok: true, meta: [] }, 'thing.meta', 'should be an object but is an array'],
+    [{ id: 'a', count: 1, ok: true, list: {} }, 'thing.list', 'should be an array but is an object'],
+  ])('rejects a misfit %j naming the field', (input, field, text) => {
+    const e = catchError(() => thing.parse(input))
+    expect(e.field).toBe(field)
+    expect(e.message).toContain(`"${field}"`)
+    expect(e.message).toContain(text)
+  })
+
+  it('rejects a non-object', () => {
+    for (const bad of [null, 'x', 3, [1]]) {
+      const e = catchError(() => thing.parse(bad))
+      expect(e.field).toBe('thing')
+      expect(e.message).toContain('should be an object')
+    }
+  })
+
+  it('names the item index in lists', () => {
+    const items = Array.from({ length: 20 }, (_, i) => ({ id: `i${i}`, count: i, ok: true }))
+    items[12] = { id: 12 as unknown as string, count: 1, ok: true }
+    const e = catchError(() => thing.parseList(items))
+    expect(e.field).toBe('[12].id')
+    expect(e.message).toContain('"[12].id" should be a string but is 12 (number)')
+    expect(catchError(() => thing.parseList([null])).field).toBe('[0]')
+  })
+
+  it('copies wire aliases to the field name and keeps the wire field', () => {
+    const raw = { id: 'x', name: 'tumor', type: 'label', added_by: 'a@b.c', index: '3' }
+    expect(annotationSchema.parse(raw)).toEqual({
+      ...raw,
+      identifier: 'tumor',
+      annotation_type: 'label',
+      created_by: 'a@b.c',
+      frame_index: 3,
+    })
+    const both = { id: 'x', identifier: 'kept', name: 'ignored', annotation_type: 'label' }
+    expect(annotationSchema.parse(both).identifier).toBe('kept')
+  })
+})
+
+describe('entity schemas', () => {
+  it('Project: coerces counts sent as strings and keeps unknown fields', () => {
+    const out = projectSchema.parse({
+      ...project,
+      resource_count: '36',
+      annotated_resource_count: '4',
+      future: 1,
+    })
+    expect(out.resource_count).toBe(36)
+    expect(out.annotated_resource_count).toBe(4)
+    expect((out as unknown as { future: number }).future).toBe(1)
+  })
+
+  it('Project: names the field of a misfit, e.g. project.resource_count', () => {
+    const e = catchError(() => projectSchema.parse({ ...project, resource_count: 'many' }))
+    expect(e).toBeInstanceOf(ValidationError)
+    expect(e.field).toBe('project.resource_count')
+  })
+
+  it('Project: nested annotators are checked with their path', () => {
+    const ok = projectSchema.parse({ ...project, annotators: [{ email: 'a@b.c', worklist_ids: ['w'] }] })
+    expect(ok.annotators).toEqual([{ email: 'a@b.c', worklist_ids: ['w'] }])
+    const e = catchError(() =>
+      projectSchema.parseList([project, { ...project, annotators: [{ email: 'a@b.c' }, { email: 7 }] }]),
+    )
+    expect(e.field).toBe('[1].annotators[1].email')
+    expect(e.message).toContain('"[1].annotators[1].email" should be a string but is 7 (number)')
+  })
+
+  it('Channel: nested resource_data is coerced copy-on-write', () => {
+    const item = {
+      created_by: 'a@b.c',
+      customer_id: 'c',
+      resource_id: 'r',
+      resource_file_name: 'x.dcm',
+      resource_mimetype: 'application/dicom',
+    }
+    const raw = { channel_name: null, resource_data: [item], resource_count: '1', deleted: 'false' }
+    const out = channelSchema.parse(raw)
+    expect(out).toEqual({ ...raw, resource_count: 1, deleted: false })
+    expect(out.resource_data).toBe(raw.resource_data)
+    const e = catchError(() =>
+      channelSchema.parse({ channel_name: 'c', resource_data: [{ ...item, resource_id: null }] }),
+    )
+    expect(e.field).toBe('channel.resource_data[0].resource_id')
+  })
+
+  it('Resource and User: a realistic server payload fits', () => {
+    const resource = resourceSchema.parse({
+      id: '1b9f74fe-278e-48a9-82f4-5c3a6fcf2c50',
+      resource_uri: '/resources/x/file',
+      storage: 'DicomResource',
+      location: 'x',
+      upload_channel: 'tmp',
+      filename: 'a.dcm',
+      modality: null,
+      mimetype: 'application/dicom',
+      size: '1024',
+      status: 'inbox',
+      created_at: '2025-01-01',
+      created_by: 'a@b.c',
+      published: false,
+      deleted: 'false',
+      metadata: {},
+      tags: ['x'],
+      projects: [{ id: 'p' }],
+    })
+    expect(resource.size).toBe(1024)
+    expect(resource.deleted).toBe(false)
+    const user = userSchema.parse({
+      email: 'a@b.c',
+      firstname: null,
+      lastname: 'L',
+      roles: ['admin'],
+      customer_id: 'c',
+      created_at: 'now',
+    })
+    expect(user.roles).toEqual(['admin'])
+    expect(catchError(() => userSchema.parse({ ...user, roles: 'admin' })).field).toBe('user.roles')
+  })
+})
