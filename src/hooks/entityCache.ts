@@ -1,0 +1,276 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
+import type { EntityQueryKeys } from './createQueryKeys.js'
+import { pendingMutationsFor } from './pendingMutations.js'
+
+/**
+ * Framework-free cache operations for one entity type: seeding details from lists, and applying,
+ * committing and exactly rolling back a change across the detail entry, every cached list and every
+ * infinite list (`{ pages: T[][] }`). Rollback writes state directly rather than through
+ * `setQueryData`, so the previous objects come back by identity, not as structurally shared copies.
+ */
+export interface EntityCache<T, F> {
+  readonly keys: EntityQueryKeys<F>
+  /** Key used to count pending mutations of this entity type. */
+  readonly typeKey: string
+  /** Key used to count pending mutations of one entity. */
+  entityKey(id: string): string
+  /** The entity's id, or `undefined` for a value that is not an entity of this API. */
+  idOf(entity: unknown): string | undefined
+  /**
+   * Puts each entity of a list into its detail entry stamped `updatedAt`, unless that entry is newer
+   * or the entity has a mutation in flight.
+   */
+  seedDetails(client: QueryClient, entities: readonly T[], updatedAt: number): void
+  /** Cancels in-flight fetches of the given details and of every list (before an optimistic write). */
+  cancel(client: QueryClient, ids: readonly string[]): Promise<void>
+  /** Applies `update` to the entity wherever it is cached. */
+  patchEverywhere(client: QueryClient, id: string, update: (entity: T) => T): CacheChange
+  /** Removes the entities from every list and drops their detail entries. */
+  removeEverywhere(client: QueryClient, ids: ReadonlySet<string>): CacheChange
+  /** Writes a server entity into its detail entry and every list that holds it (no snapshot). */
+  writeEverywhere(client: QueryClient, entity: T): void
+  /** The entity as currently cached (detail first, then any list), if anywhere. */
+  findCached(client: QueryClient, id: string): T | undefined
+}
+
+/** A cache write that can be undone. */
+export interface CacheChange {
+  /**
+   * Restores what the change replaced. With `only`, restores just those entity ids (partial failure
+   * of a bulk delete) and leaves the others as changed. Returns ids whose entries had been written
+   * again since (their restore would lose that write, so they are left for a refetch).
+   */
+  rollback(only?: ReadonlySet<string>): string[]
+}
+
+interface Snapshot {
+  queryKey: QueryKey
+  before: unknown
+  beforeUpdatedAt: number
+  after: unknown
+  /** Set for a detail entry. */
+  detailId?: string
+  /** Ids this snapshot's change touched (for lists). */
+  ids: string[]
+}
+
+interface InfiniteShape<T> {
+  pages: T[][]
+  pageParams: unknown[]
+}
+
+function isInfinite<T>(data: unknown): data is InfiniteShape<T> {
+  return typeof data === 'object' && data !== null && Array.isArray((data as InfiniteShape<T>).pages)
+}
+
+/** Maps the items of a list or of every page of an infinite list; returns `data` itself when nothing changed. */
+function mapListData<T>(data: unknown, mapItems: (items: T[]) => T[]): unknown {
+  if (Array.isArray(data)) return mapItems(data as T[])
+  if (!isInfinite<T>(data)) return data
+  let changed = false
+  const pages = data.pages.map((page) => {
+    const next = Array.isArray(page) ? mapItems(page) : page
+    if (next !== page) changed = true
+    return next
+  })
+  return changed ? { ...data, pages } : data
+}
+
+export function createEntityCache<T, F>(
+  keys: EntityQueryKeys<F>,
+  getEntityId: (entity: T | string) => string,
+): EntityCache<T, F> {
+  const idOf = (entity: unknown): string | undefined => {
+    if (typeof entity !== 'object' || entity === null) return undefined
+    try {
+      return getEntityId(entity as T)
+    } catch {
+      return undefined
+    }
+  }
+  const entityKey = (id: string) => JSON.stringify(keys.detail(id))
+
+  const listQueries = (client: QueryClient) => client.getQueryCache().findAll({ queryKey: keys.lists() })
+
+  /** Rewrites every cached list through `mapItems`, recording a snapshot of each one changed. */
+  const rewriteLists = (client: QueryClient, mapItems: (items: T[]) => T[], snapshots?: Snapshot[]) => {
+    for (const query of listQueries(client)) {
+      const before = query.state.data
+      const next = mapListData(before, mapItems)
+      if (next === before) continue
+      const beforeUpdatedAt = query.state.dataUpdatedAt
+      const after = client.setQueryData(query.queryKey, next)
+      snapshots?.push({
+        queryKey: query.queryKey,
+        before,
+        beforeUpdatedAt,
+        after,
+        ids: [],
+      })
+    }
+  }
+
+  const restore = (client: QueryClient, snap: Snapshot, data: unknown): boolean => {
+    const query = client.getQueryCache().find({ queryKey: snap.queryKey, exact: true })
+    if (!query) {
+      // The entry was dropped (a deleted detail): bring it back with its own timestamp.
+      if (snap.before !== undefined)
+        client.setQueryData(snap.queryKey, data, { updatedAt: snap.beforeUpdatedAt })
+      return true
+    }
+    if (query.state.data !== snap.after) return false
+    query.setState({
+      data,
+      dataUpdatedAt: data === snap.before ? snap.beforeUpdatedAt : query.state.dataUpdatedAt,
+    })
+    return true
+  }
+
+  const makeChange = (
+    client: QueryClient,
+    snapshots: Snapshot[],
+    touched: readonly string[],
+  ): CacheChange => ({
+    rollback(only) {
+      const touchedSet = new Set(touched)
+      const restoreAll = !only || touched.every((id) => only.has(id))
+      const inexact = new Set<string>()
+      for (const snap of snapshots) {
+        if (snap.detailId !== undefined) {
+          if (!restoreAll && !only?.has(snap.detailId)) continue
+          if (!restore(client, snap, snap.before)) inexact.add(snap.detailId)
+          continue
+        }
+        // A list: restore it as it was, or without the entities that stay removed.
+        const data = restoreAll
+          ? snap.before
+          : mapListData<T>(snap.before, (items) => {
+              const kept = items.filter((item) => {
+                const id = idOf(item)
+                return id === undefined || !touchedSet.has(id) || (only?.has(id) ?? true)
+              })
+              return kept.length === items.length ? items : kept
+            })
+        if (!restore(client, snap, data)) for (const id of only ?? touched) inexact.add(id)
+      }
+      return [...inexact]
+    },
+  })
+
+  const cache: EntityCache<T, F> = {
+    keys,
+    typeKey: JSON.stringify(keys.all),
+    entityKey,
+    idOf,
+
+    seedDetails(client, entities, updatedAt) {
+      // An entity with a write in flight keeps its optimistic value.
+      const pending = pendingMutationsFor(client)
+      for (const entity of entities) {
+        const id = idOf(entity)
+        if (id === undefined || pending.count(entityKey(id)) > 0) continue
+        const state = client.getQueryState(keys.detail(id))
+        if (state && state.data !== undefined && state.dataUpdatedAt >= updatedAt) continue
+        client.setQueryData(keys.detail(id), entity, { updatedAt })
+      }
+    },
+
+    async cancel(client, ids) {
+      await Promise.all([
+        client.cancelQueries({ queryKey: keys.lists() }),
+        ...ids.map((id) => client.cancelQueries({ queryKey: keys.detail(id), exact: true })),
+      ])
+    },
+
+    patchEverywhere(client, id, update) {
+      const snapshots: Snapshot[] = []
+      const detailKey = keys.detail(id)
+      const state = client.getQueryState<T>(detailKey)
+      if (state?.data !== undefined) {
+        const after = client.setQueryData(detailKey, update(state.data))
+        snapshots.push({
+          queryKey: detailKey,
+          before: state.data,
+          beforeUpdatedAt: state.dataUpdatedAt,
+          after,
+          detailId: id,
+          ids: [id],
+        })
+      }
+      rewriteLists(
+        client,
+        (items) => {
+          let changed = false
+          const next = items.map((item) => {
+            if (idOf(item) !== id) return item
+            changed = true
+            return update(item)
+          })
+          return changed ? next : items
+        },
+        snapshots,
+      )
+      return makeChange(client, snapshots, [id])
+    },
+
+    removeEverywhere(client, ids) {
+      const snapshots: Snapshot[] = []
+      for (const id of ids) {
+        const detailKey = keys.detail(id)
+        const state = client.getQueryState(detailKey)
+        if (state?.data === undefined) continue
+        snapshots.push({
+          queryKey: detailKey,
+          before: state.data,
+          beforeUpdatedAt: state.dataUpdatedAt,
+          after: undefined,
+          detailId: id,
+          ids: [id],
+        })
+        client.removeQueries({ queryKey: detailKey, exact: true })
+      }
+      rewriteLists(
+        client,
+        (items) => {
+          const kept = items.filter((item) => {
+            const id = idOf(item)
+            return id === undefined || !ids.has(id)
+          })
+          return kept.length === items.length ? items : kept
+        },
+        snapshots,
+      )
+      return makeChange(client, snapshots, [...ids])
+    },
+
+    writeEverywhere(client, entity) {
+      const id = idOf(entity)
+      if (id === undefined) return
+      client.setQueryData(keys.detail(id), entity)
+      rewriteLists(client, (items) => {
+        let changed = false
+        const next = items.map((item) => {
+          if (idOf(item) !== id) return item
+          changed = true
+          return entity
+        })
+        return changed ? next : items
+      })
+    },
+
+    findCached(client, id) {
+      const detail = client.getQueryData<T>(keys.detail(id))
+      if (detail !== undefined) return detail
+      for (const query of listQueries(client)) {
+        const data = query.state.data
+        const lists = Array.isArray(data) ? [data] : isInfinite<T>(data) ? data.pages : []
+        for (const items of lists) {
+          const hit = (items as T[]).find((item) => idOf(item) === id)
+          if (hit !== undefined) return hit
+        }
+      }
+      return undefined
+    },
+  }
+  return cache
+}

@@ -1,0 +1,28 @@
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * A canonical copy of a filter object for use in a query key: keys sorted at every depth and
+ * `undefined` values dropped, so `{ b: 1, a: undefined }` and `{ b: 1 }` name the same cache entry.
+ * Arrays keep their order (the server may treat it as meaningful); dates and other values are kept as is.
+ *
+ * @example
+ * normalizeFilters({ status: 'inbox', modality: undefined, tags: ['a'] }) // { status: 'inbox', tags: ['a'] }
+ */
+export function normalizeFilters<F>(filters: F | undefined): F {
+  return normalize(filters ?? {}) as F
+}
+
+function normalize(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalize)
+  if (!isPlainObject(value)) return value
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value).sort()) {
+    const v = value[key]
+    if (v !== undefined) out[key] = normalize(v)
+  }
+  return out
+}

@@ -1,0 +1,215 @@
+import { QueryClient } from '@tanstack/react-query'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createQueryKeys } from '../../src/hooks/createQueryKeys.js'
+import { crossEntityFilters } from '../../src/hooks/crossEntityEffects.js'
+import { createEntityCache } from '../../src/hooks/entityCache.js'
+import { normalizeFilters } from '../../src/hooks/normalizeFilters.js'
+import { pendingMutationsFor } from '../../src/hooks/pendingMutations.js'
+import { flushUndoable, MutationUndoneError, scheduleUndoable } from '../../src/hooks/undoableScheduler.js'
+
+interface Thing {
+  id: string
+  name: string
+  nested?: { n: number }
+}
+type Filters = { status?: string; tags?: string[]; from?: string }
+
+const api = { config: { serverUrl: 'http://a.test' }, endpointBase: 'things' }
+const keys = createQueryKeys<Filters>(api)
+const getId = (e: Thing | string) => {
+  const id = typeof e === 'string' ? e : e.id
+  if (!/^t\d+$/.test(id)) throw new Error(`bad id ${id}`)
+  return id
+}
+const things = (n: number): Thing[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `t${i}`, name: `n${i}`, nested: { n: i } }))
+
+describe('query keys', () => {
+  it('are rooted at datamint, server and endpoint, and normalise filters', () => {
+    expect(keys.all).toEqual(['datamint', 'http://a.test', 'things'])
+    expect(keys.detail('t1')).toEqual(['datamint', 'http://a.test', 'things', 'detail', 't1'])
+    expect(keys.list({ tags: ['b', 'a'], status: 'x', from: undefined })).toEqual(
+      keys.list({ status: 'x', tags: ['b', 'a'] }),
+    )
+    expect(Object.keys(keys.list({ tags: ['a'], status: 'x' })[4])).toEqual(['status', 'tags'])
+    expect(keys.list()).toEqual([...keys.lists(), {}])
+    expect(keys.infiniteList({ status: 'x' }, 20).slice(0, 5)).toEqual(keys.list({ status: 'x' }))
+    const other = createQueryKeys<Filters>({ ...api, config: { serverUrl: 'http://b.test' } })
+    expect(other.detail('t1')).not.toEqual(keys.detail('t1'))
+  })
+
+  it('normalises nested objects and keeps arrays in order', () => {
+    expect(normalizeFilters({ b: { d: 1, c: undefined, a: 2 }, a: [{ y: 1, x: undefined }] })).toEqual({
+      a: [{ y: 1 }],
+      b: { a: 2, d: 1 },
+    })
+    expect(JSON.stringify(normalizeFilters({ z: 1, a: 2 }))).toBe('{"a":2,"z":1}')
+    expect(normalizeFilters(undefined)).toEqual({})
+  })
+})
+
+describe('entity cache', () => {
+  const client = new QueryClient()
+  const cache = createEntityCache<Thing, Filters>(keys, getId)
+  afterEach(() => client.clear())
+
+  it('seeds details from a list, never over a newer detail or one with a pending write', () => {
+    const [a, b, c] = things(3)
+    const newerB = { ...b, name: 'newer' }
+    client.setQueryData(keys.detail('t1'), newerB, { updatedAt: 2000 })
+    const pending = pendingMutationsFor(client)
+    pending.begin(cache.typeKey, [cache.entityKey('t2')])
+    cache.seedDetails(client, [a, b, c, { id: 'not-an-id', name: '' }], 1000)
+    expect(client.getQueryData(keys.detail('t0'))).toBe(a)
+    expect(client.getQueryState(keys.detail('t0'))?.dataUpdatedAt).toBe(1000)
+    expect(client.getQueryData(keys.detail('t1'))).toBe(newerB)
+    expect(client.getQueryData(keys.detail('t2'))).toBeUndefined()
+    expect(client.getQueryData(keys.detail('not-an-id'))).toBeUndefined()
+    pending.end(cache.typeKey, [cache.entityKey('t2')])
+    cache.seedDetails(client, [b], 3000)
+    expect(client.getQueryData(keys.detail('t1'))).toEqual(b)
+  })
+
+  it('patches detail, lists and infinite lists, changing only the patched row, and rolls back exactly', () => {
+    const list = things(1000)
+    client.setQueryData(keys.list({}), list, { updatedAt: 10 })
+    const pages = [things(3), things(6).slice(3)]
+    client.setQueryData(keys.infiniteList({}, 3), { pages, pageParams: [0, 3] })
+    const other = [list[0]]
+    client.setQueryData(keys.list({ status: 'x' }), other)
+    const detail = list[4]
+    client.setQueryData(keys.detail('t4'), detail, { updatedAt: 20 })
+
+    const change = cache.patchEverywhere(client, 't4', (e) => ({ ...e, name: 'new' }))
+    const after = client.getQueryData<Thing[]>(keys.list({}))!
+    expect(after).not.toBe(list)
+    expect(after.filter((row, i) => row !== list[i]).map((r) => r.id)).toEqual(['t4'])
+    expect(after[4]).toEqual({ ...list[4], name: 'new' })
+    expect(client.getQueryData<Thing>(keys.detail('t4'))?.name).toBe('new')
+    const inf = client.getQueryData<{ pages: Thing[][] }>(keys.infiniteList({}, 3))!
+    expect(inf.pages[0]).toBe(pages[0])
+    expect(inf.pages[1][1].name).toBe('new')
+    expect(client.getQueryData(keys.list({ status: 'x' }))).toBe(other)
+
+    expect(change.rollback()).toEqual([])
+    expect(client.getQueryData(keys.list({}))).toBe(list)
+    expect(client.getQueryState(keys.list({}))?.dataUpdatedAt).toBe(10)
+    expect(client.getQueryData(keys.detail('t4'))).toBe(detail)
+    expect(client.getQueryState(keys.detail('t4'))?.dataUpdatedAt).toBe(20)
+    expect(client.getQueryData<{ pages: Thing[][] }>(keys.infiniteList({}, 3))?.pages).toBe(pages)
+  })
+
+  it('leaves an entry written again since the change, and reports it', () => {
+    const list = things(3)
+    client.setQueryData(keys.list({}), list)
+    const change = cache.patchEverywhere(client, 't1', (e) => ({ ...e, name: 'a' }))
+    client.setQueryData(keys.list({}), things(2))
+    expect(change.rollback()).toEqual(['t1'])
+    expect(client.getQueryData<Thing[]>(keys.list({}))).toHaveLength(2)
+  })
+
+  it('removes from every list and drops details; a partial rollback restores only the given ids', () => {
+    const list = things(5)
+    client.setQueryData(keys.list({}), list)
+    client.setQueryData(keys.detail('t1'), list[1], { updatedAt: 5 })
+    client.setQueryData(keys.detail('t2'), list[2])
+    const change = cache.removeEverywhere(client, new Set(['t1', 't2']))
+    expect(client.getQueryData<Thing[]>(keys.list({}))?.map((t) => t.id)).toEqual(['t0', 't3', 't4'])
+    expect(client.getQueryCache().find({ queryKey: keys.detail('t1'), exact: true })).toBeUndefined()
+
+    change.rollback(new Set(['t2']))
+    const restored = client.getQueryData<Thing[]>(keys.list({}))!
+    expect(restored.map((t) => t.id)).toEqual(['t0', 't2', 't3', 't4'])
+    expect(restored[1]).toBe(list[2])
+    expect(client.getQueryData(keys.detail('t2'))).toBe(list[2])
+    expect(client.getQueryData(keys.detail('t1'))).toBeUndefined()
+  })
+
+  it('restores a removed detail with its own timestamp on full rollback', () => {
+    const list = things(2)
+    client.setQueryData(keys.list({}), list)
+    client.setQueryData(keys.detail('t1'), list[1], { updatedAt: 5 })
+    cache.removeEverywhere(client, new Set(['t1'])).rollback()
+    expect(client.getQueryData(keys.list({}))).toBe(list)
+    expect(client.getQueryData(keys.detail('t1'))).toBe(list[1])
+    expect(client.getQueryState(keys.detail('t1'))?.dataUpdatedAt).toBe(5)
+  })
+
+  it('writes a server entity everywhere and finds cached entities', () => {
+    const list = things(3)
+    client.setQueryData(keys.list({}), list)
+    expect(cache.findCached(client, 't2')).toBe(list[2])
+    cache.writeEverywhere(client, { id: 't2', name: 'server' })
+    expect(client.getQueryData<Thing[]>(keys.list({}))?.[2].name).toBe('server')
+    expect(client.getQueryData<Thing>(keys.detail('t2'))?.name).toBe('server')
+    expect(cache.findCached(client, 't9')).toBeUndefined()
+  })
+})
+
+describe('pending mutations', () => {
+  it('says lists are stale only when the last mutation of the type settles after a change', () => {
+    const p = pendingMutationsFor({})
+    p.begin('T', ['a'])
+    p.begin('T', ['a'])
+    p.markChanged('T')
+    expect(p.count('a')).toBe(2)
+    expect(p.end('T', ['a'])).toEqual({ listsStale: false, dirtyEntities: [] })
+    p.markDirty('T', 'a')
+    expect(p.end('T', ['a'])).toEqual({ listsStale: true, dirtyEntities: ['a'] })
+    p.begin('T', ['b'])
+    expect(p.end('T', ['b'])).toEqual({ listsStale: false, dirtyEntities: [] })
+  })
+})
+
+describe('undoable scheduler', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('resolves after the timeout, rejects on undo, and flushes on pagehide', async () => {
+    vi.useFakeTimers()
+    const sent = scheduleUndoable(5000)
+    const undone = scheduleUndoable(5000)
+    expect(undone.undo()).toBe(true)
+    await expect(undone.ready).rejects.toBeInstanceOf(MutationUndoneError)
+    expect(undone.undo()).toBe(false)
+    vi.advanceTimersByTime(4999)
+    expect(sent.state).toBe('waiting')
+    vi.advanceTimersByTime(1)
+    await expect(sent.ready).resolves.toBeUndefined()
+    expect(sent.undo()).toBe(false)
+
+    const hidden = scheduleUndoable(5000)
+    window.dispatchEvent(new Event('pagehide'))
+    expect(hidden.state).toBe('sent')
+    const flushed = scheduleUndoable(5000)
+    flushUndoable()
+    await expect(flushed.ready).resolves.toBeUndefined()
+  })
+})
+
+describe('cross-entity effects', () => {
+  it('resource writes touch projects; annotation writes touch their resource annotation lists', () => {
+    const input = { serverUrl: 'http://a.test', entities: [], complete: true }
+    expect(crossEntityFilters('resources', 'create', input)).toEqual([
+      { queryKey: ['datamint', 'http://a.test', 'projects'] },
+    ])
+    expect(crossEntityFilters('projects', 'patch', input)).toEqual([])
+    const client = new QueryClient()
+    const annotations = createQueryKeys<{ resource?: string | string[] }>({
+      config: { serverUrl: 'http://a.test' },
+      endpointBase: 'annotations',
+    })
+    client.setQueryData(annotations.list({ resource: 'r1' }), [])
+    client.setQueryData(annotations.list({ resource: ['r2', 'r1'] }), [])
+    client.setQueryData(annotations.list({ resource: 'r2' }), [])
+    client.setQueryData(annotations.list({}), [])
+    const [filter] = crossEntityFilters('annotations', 'delete', {
+      ...input,
+      entities: [{ id: 'x', resource_id: 'r1' }],
+    })
+    const hit = client
+      .getQueryCache()
+      .findAll(filter)
+      .map((q) => q.queryKey[4])
+    expect(hit).toEqual([{ resource: 'r1' }, { resource: ['r2', 'r1'] }, {}])
+  })
+})
