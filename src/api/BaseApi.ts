@@ -4,7 +4,7 @@ import { DatamintError } from './errors.js'
 import type { ConvertedData } from './format/ConvertedData.js'
 import { convertFormat } from './format/convertFormat.js'
 import { createHttpClient } from './httpClient.js'
-import { isAbortError, mapError } from './mapError.js'
+import { mapError } from './mapError.js'
 import { normalizeListPage } from './normalizeList.js'
 import { collectPages, type PageWindow } from './pagination.js'
 
@@ -108,8 +108,9 @@ export class BaseApi {
     try {
       return await this.client(relative, init)
     } catch (error) {
-      // A cancelled request surfaces as the caller's abort reason (a DOMException named AbortError by default).
-      if (options.signal?.aborted && isAbortError(error)) throw options.signal.reason ?? error
+      // A cancelled request surfaces as the caller's abort reason (a DOMException named AbortError by default),
+      // so React Query and other callers recognise the cancellation.
+      if (options.signal?.aborted) throw options.signal.reason ?? error
       throw await mapError(error, {
         method,
         path: relative,
