@@ -283,20 +283,11 @@ function affineOf(h: Header): Pick<NiftiData, 'affine' | 'affineSource'> {
     return { affine: [...rows.map((r) => [...r]), [0, 0, 0, 1]], affineSource: 'sform' }
   }
   if ((h.qform_code as number) > 0) {
-    let b = h.quatern_b as number
-    let c = h.quatern_c as number
-    let d = h.quatern_d as number
-    let a = 1 - (b * b + c * c + d * d)
-    if (a < 1e-7) {
-      // Rounding put the quaternion off the unit sphere: renormalise with a = 0 (a 180° rotation).
-      const norm = 1 / Math.sqrt(b * b + c * c + d * d)
-      b *= norm
-      c *= norm
-      d *= norm
-      a = 0
-    } else {
-      a = Math.sqrt(a)
-    }
+    const b = h.quatern_b as number
+    const c = h.quatern_c as number
+    const d = h.quatern_d as number
+    // As the NIfTI-1 header comment (and nibabel) compute it; rounding can push the sum just past 1.
+    const a = Math.sqrt(Math.max(0, 1 - (b * b + c * c + d * d)))
     const qfac = pixdim[0] < 0 ? -1 : 1
     const dx = pixdim[1] > 0 ? pixdim[1] : 1
     const dy = pixdim[2] > 0 ? pixdim[2] : 1

@@ -1,0 +1,146 @@
+import { gzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { FormatError } from '../../../src/api/errors.js'
+import { convertFormat } from '../../../src/api/format/convertFormat.js'
+import { fixture } from './fixtures.js'
+
+const text = (s: string) => new TextEncoder().encode(s)
+
+function formatError(run: () => unknown): FormatError {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(FormatError)
+    return error as FormatError
+  }
+  throw new Error('expected a FormatError')
+}
+
+describe('convertFormat: images (size from the header)', () => {
+  it.each([
+    ['image/ct_small.png', 'image/png', 128, 128],
+    ['image/mr_small.jpg', 'image/jpeg', 64, 64],
+    ['image/ct_crop.gif', 'image/gif', 100, 60],
+    ['image/ct_crop.bmp', 'image/bmp', 100, 60],
+    ['image/ct_crop.tiff', 'image/tiff', 100, 60],
+    ['image/ct_crop_lossy.webp', 'image/webp', 100, 60],
+    ['image/ct_crop_lossless.webp', 'image/webp', 100, 60],
+    ['image/ct_crop_alpha.webp', 'image/webp', 100, 60],
+  ])('%s → %s %ix%i', (path, mimetype, width, height) => {
+    const bytes = fixture(path)
+    const data = convertFormat(bytes)
+    expect(data).toEqual({ kind: 'image', mimetype, bytes, width, height })
+    if (data.kind === 'image') expect(data.bytes).toBe(bytes)
+  })
+
+  it('keeps the declared image mimetype when detection agrees on the kind', () => {
+    const data = convertFormat(fixture('image/mr_small.jpg'), 'image/jpeg')
+    expect(data.mimetype).toBe('image/jpeg')
+  })
+
+  it('reports a truncated image header', () => {
+    const png = fixture('image/ct_small.png').subarray(0, 20)
+    expect(formatError(() => convertFormat(png)).message).toBe(
+      'Image: PNG is truncated at byte 20 while reading IHDR chunk.',
+    )
+    const jpeg = fixture('image/mr_small.jpg').subarray(0, 30)
+    expect(formatError(() => convertFormat(jpeg)).message).toMatch(/^Image: JPEG is truncated at byte 30/)
+  })
+
+  it('declared image/* on unrecognised bytes → FormatError naming the formats it reads', () => {
+    expect(formatError(() => convertFormat(text('<svg/>'), 'image/svg+xml')).message).toBe(
+      'Image: the content is not a PNG, JPEG, GIF, BMP, WebP or TIFF image (unknown signature).',
+    )
+  })
+})
+
+describe('convertFormat: video, JSON, bytes', () => {
+  it.each([
+    ['video/ct_rotate.mp4', 'video/mp4'],
+    ['video/test1.mp4', 'video/mp4'],
+    ['video/ct_rotate.webm', 'video/webm'],
+    ['video/ct_rotate.mov', 'video/quicktime'],
+    ['video/ct_rotate.avi', 'video/x-msvideo'],
+  ])('%s → %s bytes', (path, mimetype) => {
+    const bytes = fixture(path)
+    expect(convertFormat(bytes)).toEqual({ kind: 'video', mimetype, bytes })
+  })
+
+  it('declared video/* is kept for content detection does not know', () => {
+    const ts = new Uint8Array(376).fill(0x47) // MPEG-TS sync bytes: not sniffed
+    expect(convertFormat(ts, 'video/mp2t')).toEqual({ kind: 'video', mimetype: 'video/mp2t', bytes: ts })
+  })
+
+  it('parses JSON, detected or declared', () => {
+    expect(convertFormat(text('{"a": [1, 2]}'))).toEqual({
+      kind: 'json',
+      mimetype: 'application/json',
+      value: { a: [1, 2] },
+    })
+    expect(convertFormat(text('42'), 'application/json')).toEqual({
+      kind: 'json',
+      mimetype: 'application/json',
+      value: 42,
+    })
+    expect(formatError(() => convertFormat(text('{"a": '), 'application/json')).message).toMatch(/^JSON: /)
+  })
+
+  it('returns octet-stream content as bytes', () => {
+    const bytes = text('plain bytes')
+    expect(convertFormat(bytes, 'application/octet-stream')).toEqual({
+      kind: 'bytes',
+      mimetype: 'application/octet-stream',
+      bytes,
+    })
+  })
+
+  it('detected content wins over a generic declared type; a declared type is the fallback', () => {
+    expect(convertFormat(fixture('image/ct_small.png'), 'application/octet-stream').kind).toBe('image')
+    expect(convertFormat(text('plain'), 'application/octet-stream').kind).toBe('bytes')
+    // A gzip that is not NIfTI is only "gzip": the declared type decides.
+    const gz = gzipSync(text('not nifti'))
+    expect(convertFormat(gz, 'application/octet-stream')).toEqual({
+      kind: 'bytes',
+      mimetype: 'application/octet-stream',
+      bytes: gz,
+    })
+    expect(formatError(() => convertFormat(gz)).message).toBe(
+      "NIfTI: the content is not a NIfTI file (only 9 bytes, less than a 348-byte header: sizeof_hdr must be 348 or 540 with magic 'n+1' or 'n+2').",
+    )
+  })
+})
+
+describe('convertFormat: the Python SDK error messages', () => {
+  it('empty content', () => {
+    expect(formatError(() => convertFormat(new Uint8Array())).message).toBe('Empty file content.')
+    expect(formatError(() => convertFormat(new ArrayBuffer(0), 'application/dicom')).message).toBe(
+      'Empty file content.',
+    )
+    expect(formatError(() => convertFormat(text('x'), 'application/x-empty')).message).toBe(
+      'Empty file content.',
+    )
+  })
+
+  it('unsupported mimetype', () => {
+    expect(formatError(() => convertFormat(text('a,b\n1,2'), 'text/csv')).message).toBe(
+      'Unsupported mimetype: text/csv',
+    )
+    expect(formatError(() => convertFormat(text('%PDF-1.4'), 'application/pdf')).message).toBe(
+      'Unsupported mimetype: application/pdf',
+    )
+  })
+
+  it('undetectable content without a mimetype', () => {
+    expect(formatError(() => convertFormat(text('hello'))).message).toBe(
+      'Could not determine mimetype from content.',
+    )
+    expect(formatError(() => convertFormat(text('hello'), '  ')).message).toBe(
+      'Could not determine mimetype from content.',
+    )
+  })
+
+  it('ignores mimetype parameters and case', () => {
+    expect(convertFormat(text('[1]'), 'Application/JSON; charset=utf-8').kind).toBe('json')
+    expect(convertFormat(fixture('dicom/MR_small.dcm'), 'Application/DICOM').kind).toBe('dicom')
+  })
+})
