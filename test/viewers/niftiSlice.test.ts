@@ -247,3 +247,138 @@ describe('niftiSlice values', () => {
     expect(() => niftiSlice(nifti, 'oblique' as NiftiPlane, 0)).toThrow(/plane must be/)
   })
 })
+
+describe('niftiSlice on real files, against nibabel', () => {
+  // Expected values computed with nibabel 5.0.0 (Debian python3-nibabel):
+  //   c = nib.as_closest_canonical(img).get_fdata()   # RAS+ storage
+  //   axial k:    c[:, :, k][::-1, ::-1].T   (rows anterior→posterior, columns right→left)
+  //   coronal j:  c[:, j, :][::-1, ::-1].T   (rows superior→inferior, columns right→left)
+  //   sagittal i: c[i, :, :][::-1, ::-1].T   (rows superior→inferior, columns anterior→posterior)
+  // Both files are stored LAS (aff2axcodes), so x is flipped relative to canonical; example4d is oblique.
+  const expected: Record<
+    string,
+    {
+      volume: number
+      planes: Record<
+        NiftiPlane,
+        { index: number; width: number; height: number; sum: number; at: number[][] }
+      >
+    }
+  > = {
+    'anatomical.nii': {
+      volume: 0,
+      planes: {
+        axial: {
+          index: 12,
+          width: 33,
+          height: 41,
+          sum: 11555526,
+          at: [
+            [0, 0, 7602],
+            [13, 8, 8562],
+            [20, 16, 11881],
+            [27, 24, 10725],
+            [38, 16, 13705],
+          ],
+        },
+        coronal: {
+          index: 20,
+          width: 33,
+          height: 25,
+          sum: 7192085,
+          at: [
+            [0, 0, 9034],
+            [8, 8, 10770],
+            [12, 16, 11881],
+            [16, 24, 6703],
+            [24, 24, 28535],
+          ],
+        },
+        sagittal: {
+          index: 16,
+          width: 41,
+          height: 25,
+          sum: 7144069,
+          at: [
+            [0, 0, 3776],
+            [8, 10, 9444],
+            [12, 20, 11881],
+            [16, 30, 4094],
+            [23, 15, 25049],
+          ],
+        },
+      },
+    },
+    'example4d.nii.gz': {
+      volume: 1,
+      planes: {
+        axial: {
+          index: 12,
+          width: 128,
+          height: 96,
+          sum: 2274168,
+          at: [
+            [0, 0, 0],
+            [32, 32, 221],
+            [48, 64, 349],
+            [64, 96, 34],
+            [8, 61, 1026],
+          ],
+        },
+        coronal: {
+          index: 48,
+          width: 128,
+          height: 24,
+          sum: 681134,
+          at: [
+            [8, 32, 126],
+            [12, 64, 444],
+            [16, 96, 0],
+            [23, 61, 933],
+          ],
+        },
+        sagittal: {
+          index: 64,
+          width: 96,
+          height: 24,
+          sum: 978812,
+          at: [
+            [8, 24, 566],
+            [12, 48, 460],
+            [16, 72, 433],
+            [12, 9, 1073],
+          ],
+        },
+      },
+    },
+  }
+
+  for (const [file, { volume: vol, planes }] of Object.entries(expected)) {
+    for (const [plane, e] of Object.entries(planes) as Array<[NiftiPlane, (typeof planes)[NiftiPlane]]>) {
+      it(`${file} ${plane} slice ${e.index} matches nibabel's canonical orientation`, async () => {
+        const nifti = await loadNifti(file)
+        const g = niftiSliceGeometry(nifti, plane)
+        expect([g.width, g.height]).toEqual([e.width, e.height])
+        const slice = niftiSlice(nifti, plane, e.index, vol)
+        expect(slice.reduce((a, b) => a + b, 0)).toBe(e.sum)
+        for (const [row, col, value] of e.at) expect(slice[row * g.width + col]).toBe(value)
+      })
+    }
+  }
+
+  it('example4d: geometry counts its 2 volumes and takes pixel sizes from pixDims', async () => {
+    const nifti = await loadNifti('example4d.nii.gz')
+    const g = niftiSliceGeometry(nifti, 'coronal')
+    expect(g).toMatchObject({ count: 96, volumes: 2, pixelWidth: 2, pixelHeight: nifti.pixDims[2] })
+    expect(g.pixelHeight).toBeCloseTo(2.2, 5)
+    expect(niftiSlice(nifti, 'axial', 12, 0)).not.toEqual(niftiSlice(nifti, 'axial', 12, 1))
+  })
+})
+
+async function loadNifti(file: string): Promise<NiftiData> {
+  const { readFile } = await import('node:fs/promises')
+  const { convertFormat } = await import('../../src/api/format/convertFormat.js')
+  const data = convertFormat(await readFile(new URL(`../fixtures/nifti/${file}`, import.meta.url)))
+  if (data.kind !== 'nifti') throw new Error(`${file} did not convert to NIfTI`)
+  return data
+}
