@@ -135,20 +135,35 @@ interface NiftiVolume {
   voxOffset: number
 }
 
-function readNifti1(bytes: Uint8Array): NiftiVolume | undefined {
+/** The header fields the frame renderer needs, from a NIfTI-1 (348-byte) or NIfTI-2 (540-byte) file. */
+function readNifti(bytes: Uint8Array): NiftiVolume | undefined {
   const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes
   if (raw.length < 352) return undefined
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength)
-  const little = view.getInt32(0, true) === 348
-  if (!little && view.getInt32(0, false) !== 348) return undefined
-  const dim = (i: number) => Math.max(1, view.getInt16(40 + i * 2, little))
-  return {
-    view,
-    little,
-    dims: [dim(1), dim(2), dim(3)],
-    datatype: view.getInt16(70, little),
-    voxOffset: Math.max(352, Math.round(view.getFloat32(108, little))),
+  for (const little of [true, false]) {
+    const size = view.getInt32(0, little)
+    if (size === 348) {
+      const dim = (i: number) => Math.max(1, view.getInt16(40 + i * 2, little))
+      return {
+        view,
+        little,
+        dims: [dim(1), dim(2), dim(3)],
+        datatype: view.getInt16(70, little),
+        voxOffset: Math.max(352, Math.round(view.getFloat32(108, little))),
+      }
+    }
+    if (size === 540 && raw.length >= 544) {
+      const dim = (i: number) => Math.max(1, Number(view.getBigInt64(16 + i * 8, little)))
+      return {
+        view,
+        little,
+        dims: [dim(1), dim(2), dim(3)],
+        datatype: view.getInt16(12, little),
+        voxOffset: Math.max(544, Number(view.getBigInt64(168, little))),
+      }
+    }
   }
+  return undefined
 }
 
 const NIFTI_READERS: Record<
@@ -166,7 +181,7 @@ const NIFTI_READERS: Record<
 }
 
 function niftiFrame(bytes: Uint8Array, index: number): RenderedFrame | undefined {
-  const volume = readNifti1(bytes)
+  const volume = readNifti(bytes)
   const reader = volume && NIFTI_READERS[volume.datatype]
   if (!volume || !reader) return undefined
   const [nx, ny] = volume.dims
@@ -189,7 +204,7 @@ function niftiFrame(bytes: Uint8Array, index: number): RenderedFrame | undefined
 export function frameCount(resource: ResourceRecord, bytes: Uint8Array): number | undefined {
   if (resource.mimetype.startsWith('image/')) return 1
   if (resource.mimetype.endsWith('/dicom')) return readDicomInfo(bytes)?.numberOfFrames
-  if (resource.mimetype.endsWith('nifti')) return readNifti1(bytes)?.dims[2]
+  if (resource.mimetype.endsWith('nifti')) return readNifti(bytes)?.dims[2]
   return undefined
 }
 

@@ -134,7 +134,9 @@ export const resourceFileRoutes: Route[] = [
       if (bypass !== undefined && bypass !== 'true' && bypass !== 'false') {
         throw new HttpError(422, `bypass_inbox must be "true" or "false", got "${bypass}"`)
       }
-      const mimetype = formString(form, 'mimetype') || file.type || mimetypeFromFilename(filename)
+      // A file part without a type arrives as application/octet-stream: then the name decides.
+      const partType = file.type && file.type !== 'application/octet-stream' ? file.type : undefined
+      const mimetype = formString(form, 'mimetype') || partType || mimetypeFromFilename(filename)
       const tags = (formString(form, 'tags') ?? '')
         .split(',')
         .map((t) => t.trim())
