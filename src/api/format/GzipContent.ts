@@ -17,6 +17,10 @@ export class GzipContent {
   private produced = 0
   private consumed = 0
   private finished = false
+  /** Output bytes before the current gzip member (files may hold several). */
+  private memberStart = 0
+  /** Kept so that asking again after a failed peek reports the same problem. */
+  private failure: FormatError | undefined
 
   constructor(input: Uint8Array) {
     this.input = input
@@ -24,16 +28,21 @@ export class GzipContent {
       this.chunks.push(chunk)
       this.produced += chunk.length
     })
+    this.stream.onmember = () => {
+      this.memberStart = this.produced
+    }
   }
 
   /** The first `n` decompressed bytes (fewer when the content is shorter). */
   head(n: number): Uint8Array {
+    if (this.failure) throw this.failure
     while (this.produced < n && !this.finished) this.pushUpTo(this.consumed + HEAD_STEP)
     return concat(this.chunks, Math.min(n, this.produced))
   }
 
   /** The whole decompressed content, as one array. */
   all(): Uint8Array {
+    if (this.failure) throw this.failure
     if (!this.finished) this.pushUpTo(this.input.length)
     if (this.chunks.length !== 1) this.chunks = [concat(this.chunks, this.produced)]
     return this.chunks[0]
@@ -45,15 +54,42 @@ export class GzipContent {
     try {
       this.stream.push(this.input.subarray(this.consumed, stop), final)
     } catch (error) {
-      this.finished = true
       const reason = error instanceof Error ? error.message : String(error)
-      throw new FormatError(
+      this.fail(
         `gzip: the compressed data is corrupt or truncated (${reason}) after ${this.produced} decompressed bytes.`,
-        { cause: error },
       )
     }
     this.consumed = stop
     this.finished = final
+    if (final) this.checkTrailer()
+  }
+
+  private fail(message: string): never {
+    this.finished = true
+    this.failure = new FormatError(message)
+    throw this.failure
+  }
+
+  /**
+   * The streaming inflater stops quietly when the input ends early, so compare the output with the
+   * size the gzip trailer records (ISIZE, modulo 2^32): a cut or corrupted stream disagrees.
+   */
+  private checkTrailer(): void {
+    const n = this.input.length
+    const recorded =
+      n < 18
+        ? -1
+        : (this.input[n - 4] |
+            (this.input[n - 3] << 8) |
+            (this.input[n - 2] << 16) |
+            (this.input[n - 1] << 24)) >>>
+          0
+    const actual = (this.produced - this.memberStart) % 0x100000000
+    if (recorded !== actual) {
+      this.fail(
+        `gzip: the compressed data is truncated or corrupt: it inflates to ${this.produced} bytes but its trailer records ${recorded < 0 ? 'nothing' : recorded}.`,
+      )
+    }
   }
 }
 

@@ -156,6 +156,12 @@ function dicomError(thrown: unknown, length: number, layout?: DicomLayout): Form
     if (last)
       where = ` after element ${tagName(last.tag)} at byte ${last.dataOffset + Math.max(0, last.length)}`
   }
+  if (reason.includes('0002,0010')) {
+    return new FormatError(
+      `DICOM: no Transfer Syntax UID (0002,0010) in the file meta information (the file ends at byte ${length}); it is truncated or not a DICOM part 10 file.`,
+      { cause: thrown },
+    )
+  }
   const truncated = /past end|overrun|overread|beyond|end of buffer/i.test(reason)
   const what = truncated ? `truncated at byte ${length}` : 'corrupt data'
   const hint = layout === 'part10' || layout === undefined ? '' : ` (read as a bare ${layout} VR data set)`
