@@ -129,8 +129,9 @@ function serverSays(body: unknown, text: string, apiKey: string | undefined): st
   return ` Server said: ${said}`
 }
 
+/** Masks the key in text the server echoed. Very short "keys" are left alone: masking them would garble words. */
 function redact(text: string, apiKey: string | undefined): string {
-  return apiKey ? text.split(apiKey).join('***') : text
+  return apiKey && apiKey.length >= 8 ? text.split(apiKey).join('***') : text
 }
 
 function describeCause(error: Error): string {

@@ -5,6 +5,7 @@ import { type BulkFailure, BulkOperationError } from '../BulkOperationError.js'
 import { MAX_IN_FLIGHT, mapSettled } from '../concurrency.js'
 import { DatamintError, EntityAlreadyExistsError, ValidationError } from '../errors.js'
 import { assertUuid, pathSegment } from '../ids.js'
+import { DEFAULT_PAGE_SIZE } from '../pagination.js'
 import type {
   CallOptions,
   CreateOptions,
@@ -84,6 +85,7 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
       searchParams: this.listSearchParams(rest as unknown as F),
       limit,
       offset,
+      pageSize: this.pageSize,
       signal: options?.signal,
     })
     return this.parseList(raw)
@@ -94,6 +96,11 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
   /** Field that holds the id on an entity; users override with `'email'`. */
   protected get idField(): string {
     return 'id'
+  }
+
+  /** Items per list request; endpoints that cap lower override it. */
+  protected get pageSize(): number {
+    return DEFAULT_PAGE_SIZE
   }
 
   /** Checks an id before it is sent; users override to accept e-mails. */

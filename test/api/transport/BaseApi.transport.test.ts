@@ -169,7 +169,9 @@ describe('timeout, reset, refused', () => {
   })
 
   it('a reset connection is retried for GET, then NetworkError', async () => {
-    server.handle((_req, res) => res.socket?.destroy())
+    server.handle((_req, res) => {
+      res.socket?.destroy()
+    })
     const error = await rejectionOf(probe(server.url, { maxRetries: 2 }).json('GET', 'things'))
     expect(error).toBeInstanceOf(NetworkError)
     expect(error.message).toContain('GET /things')
@@ -178,7 +180,9 @@ describe('timeout, reset, refused', () => {
   })
 
   it('a reset connection is not retried for POST', async () => {
-    server.handle((_req, res) => res.socket?.destroy())
+    server.handle((_req, res) => {
+      res.socket?.destroy()
+    })
     const error = await rejectionOf(
       probe(server.url, { maxRetries: 2 }).json('POST', 'things', { json: { a: 1 } }),
     )
