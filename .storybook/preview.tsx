@@ -1,13 +1,14 @@
 import type { Preview } from '@storybook/react-vite'
-import { initialize, mswLoader } from 'msw-storybook-addon'
+import { initialize } from 'msw-storybook-addon'
+import { datamintLoader } from './datamint/mockServer.js'
 
-// One service worker for the whole Storybook; each story's handlers are installed by the loaders.
+// One service worker for the whole Storybook; each story's handlers are installed by datamintLoader.
 // Requests no handler claims (Vite modules, fixtures, a real Datamint server) pass through untouched.
 initialize({ onUnhandledRequest: 'bypass', quiet: true })
 
 const preview: Preview = {
   tags: ['autodocs'],
-  loaders: [mswLoader],
+  loaders: [datamintLoader],
   parameters: {
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
   },
