@@ -1,0 +1,19 @@
+import type { KyInstance } from 'ky'
+import type { ApiConfig } from '../ApiConfig.js'
+import { type Dataset, datasetSchema } from '../entities/Dataset.js'
+import { withDelete } from '../entity/DeletableEntityApi.js'
+import { EntityBaseApi } from '../entity/EntityBaseApi.js'
+
+const Base = withDelete(EntityBaseApi<Dataset>)
+
+/**
+ * Datasets (`/datasets`): read and delete.
+ *
+ * @example
+ * const datasets = await api.datasets.getAll()
+ */
+export class DatasetsApi extends Base {
+  constructor(config: ApiConfig, client?: KyInstance) {
+    super(config, datasetSchema, 'datasets', client)
+  }
+}

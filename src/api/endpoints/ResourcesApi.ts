@@ -1,0 +1,409 @@
+import type { KyInstance } from 'ky'
+import type { ApiConfig } from '../ApiConfig.js'
+import type { SearchParams, TransferProgress } from '../BaseApi.js'
+import { type BulkFailure, BulkOperationError } from '../BulkOperationError.js'
+import type { Project } from '../entities/Project.js'
+import { type Resource, type ResourceStatus, resourceSchema } from '../entities/Resource.js'
+import { withCreate } from '../entity/CreatableEntityApi.js'
+import { withDelete } from '../entity/DeletableEntityApi.js'
+import { EntityBaseApi } from '../entity/EntityBaseApi.js'
+import type { CallOptions, CreateOptions } from '../entity/types.js'
+import { EntityAlreadyExistsError, ServerError, ValidationError } from '../errors.js'
+import type { ConvertedData } from '../format/ConvertedData.js'
+import { sniff } from '../format/detectMimetype.js'
+import { convertDownload } from './convertDownload.js'
+import { asArray, isoDate, itemsFilter } from './filterValues.js'
+import { UploadProgress } from './uploadProgress.js'
+
+/** Fields resources can be ordered by. */
+export type ResourceOrderField =
+  | 'modality'
+  | 'created_by'
+  | 'published_by'
+  | 'published_on'
+  | 'filename'
+  | 'created_at'
+
+/** Filters of {@link ResourcesApi.getList} (the Python SDK's `get_list` parameters in camelCase). */
+export interface ResourceFilters {
+  /** Only resources with this status; `''` or undefined: all. */
+  status?: ResourceStatus | ''
+  /** Created on or after this day (sent as `from`). */
+  fromDate?: string | Date
+  /** Created before this day (sent as `to`). */
+  toDate?: string | Date
+  /** Resources with any of these tags. */
+  tags?: string | readonly string[]
+  modality?: string
+  mimetype?: string
+  /** Sent as `order_field`. */
+  orderField?: ResourceOrderField
+  /** Sent as `order_by_asc`. */
+  orderAscending?: boolean
+  /** Upload channel name (sent as `channel_name`). */
+  channel?: string
+  /** Resources in all of these projects (names, or a project). */
+  projectName?: string | readonly string[] | Project
+  filename?: string
+}
+
+/** Options of {@link ResourcesApi.downloadResourceFile}. */
+export interface DownloadResourceOptions {
+  /** Convert the bytes with `convertFormat` (resource's declared mimetype as fallback). Default true. */
+  autoConvert?: boolean
+  /** Called as bytes arrive; `fraction` is undefined when the server sends no length. */
+  onProgress?: (progress: TransferProgress) => void
+  signal?: AbortSignal
+}
+
+/** Options of {@link ResourcesApi.uploadResource}. */
+export interface UploadResourceOptions {
+  /** File name on the server. Default: the `File`'s name (required for a `Blob` or `Uint8Array`). */
+  filename?: string
+  /** Default: the `Blob`'s type, else detected from the content. */
+  mimetype?: string
+  /** Upload channel: an arbitrary name that groups resources. */
+  channel?: string
+  /** e.g. `CT`; default: the `modality` key of `metadata`, if any. */
+  modality?: string
+  tags?: readonly string[]
+  /** Publish directly instead of landing in the inbox (`bypass_inbox`). Default false. */
+  publish?: boolean
+  /** JSON metadata stored with the resource (an object, or JSON text). */
+  metadata?: Record<string, unknown> | string
+  /** Sent as `source_filepath`. Default: `filename`. */
+  sourceFilepath?: string
+  /**
+   * Upload progress in file bytes: `0` before sending, `1` once the server accepted the file, and in between
+   * as bytes leave where the runtime can stream request bodies (Node); browsers get only `0` and `1`
+   * (streamed uploads there need HTTP/2, or are not supported at all).
+   */
+  onProgress?: (progress: TransferProgress) => void
+  signal?: AbortSignal
+}
+
+/** What {@link ResourcesApi.create} takes: the file and the upload options. */
+export interface NewResource extends Omit<UploadResourceOptions, 'onProgress' | 'signal'> {
+  file: Blob | Uint8Array
+}
+
+/** Ids per `DELETE /resources?resource_ids=…` request (the server's limit). */
+export const RESOURCE_DELETE_BATCH = 200
+
+const ALREADY_PUBLISHED = 'Resource must be in inbox status to be approved'
+
+const Base = withDelete(withCreate(EntityBaseApi<Resource, ResourceFilters, NewResource>))
+
+/**
+ * Resources (`/resources`): uploaded files. List with filters, upload, download (converted or raw, with
+ * progress), publish, delete. No `patch`: the server does not change resources that way.
+ *
+ * @example
+ * const id = await api.resources.uploadResource(file, { tags: ['study-1'], onProgress: (p) => bar(p.fraction) })
+ * const inbox = await api.resources.getList({ status: 'inbox', tags: ['study-1'] })
+ * const data = await api.resources.downloadResourceFile(inbox[0])  // ConvertedData, e.g. { kind: 'dicom', ... }
+ */
+export class ResourcesApi extends Base {
+  constructor(config: ApiConfig, client?: KyInstance) {
+    super(config, resourceSchema, 'resources', client)
+  }
+
+  /**
+   * Uploads `data.file` (see {@link ResourcesApi.uploadResource}) and resolves to the new resource, or its id
+   * with `returnEntity: false`.
+   */
+  override create(data: NewResource, options?: CreateOptions & { returnEntity?: true }): Promise<Resource>
+  override create(data: NewResource, options: CreateOptions & { returnEntity: false }): Promise<string>
+  override create(data: NewResource, options?: CreateOptions): Promise<Resource | string>
+  override async create(data: NewResource, options: CreateOptions = {}): Promise<Resource | string> {
+    const { file, ...upload } = data
+    let id: string
+    try {
+      id = await this.uploadResource(file, { ...upload, signal: options.signal })
+    } catch (error) {
+      const existing = error instanceof EntityAlreadyExistsError ? idIn(error.body) : undefined
+      if (!options.existsOk || existing === undefined) throw error
+      id = existing
+    }
+    return options.returnEntity === false ? id : this.getById(id, { signal: options.signal })
+  }
+
+  /**
+   * Uploads one file as multipart form data (`POST /resources`) and resolves to the new resource's id.
+   * A `200` answer that carries an `error` is a failure (`ServerError`).
+   *
+   * @example
+   * const id = await api.resources.uploadResource(bytes, {
+   *   filename: 'ct.dcm', channel: 'site-A', tags: ['liver'], publish: true, metadata: { patient_age: 45 },
+   * })
+   */
+  async uploadResource(file: Blob | Uint8Array, options: UploadResourceOptions = {}): Promise<string> {
+    if (!(file instanceof Blob) && !(file instanceof Uint8Array)) {
+      throw new ValidationError(
+        'uploadResource: file must be a Blob, File or Uint8Array. No request was sent.',
+        {
+          field: 'file',
+        },
+      )
+    }
+    const filename = options.filename ?? (file instanceof Blob ? (file as Partial<File>).name : undefined)
+    if (!filename) {
+      throw new ValidationError(
+        'uploadResource: pass { filename } (e.g. "ct.dcm") for a Blob or Uint8Array. No request was sent.',
+        { field: 'filename' },
+      )
+    }
+    const mimetype = options.mimetype || (await guessMimetype(file, filename))
+    let metadata: string | undefined
+    let modality = options.modality
+    if (options.metadata !== undefined) {
+      metadata = typeof options.metadata === 'string' ? options.metadata : JSON.stringify(options.metadata)
+      modality ??= modalityIn(options.metadata)
+    }
+
+    // Field order and encoding as the Python SDK sends them.
+    const form = new FormData()
+    form.append('source', 'api')
+    form.append('resource', new Blob([file as BlobPart], { type: mimetype }), filename)
+    form.append('source_filepath', options.sourceFilepath ?? filename)
+    form.append('mimetype', mimetype)
+    if (options.channel !== undefined) form.append('channel', options.channel)
+    if (modality !== undefined) form.append('modality', modality)
+    form.append('bypass_inbox', options.publish ? 'true' : 'false')
+    if (options.tags && options.tags.length > 0)
+      form.append('tags', options.tags.map((t) => t.trim()).join(','))
+    if (metadata !== undefined) form.append('metadata', metadata)
+
+    const size = file instanceof Blob ? file.size : file.byteLength
+    const progress = new UploadProgress(size, options.onProgress)
+    progress.start()
+    const answer = await this.requestJson('POST', this.endpointBase, {
+      body: form,
+      signal: options.signal,
+      onUploadProgress: progress.forRequest(),
+    })
+    const id = typeof answer === 'string' ? answer.trim() : idIn(answer)
+    const error = isObject(answer) ? answer.error : undefined
+    if (error !== undefined && error !== null) {
+      throw new ServerError(`POST /resources: the server refused "${filename}": ${describe(error)}`, {
+        status: 200,
+        method: 'POST',
+        url: 'resources',
+        body: answer,
+      })
+    }
+    if (!id) {
+      throw new ValidationError(
+        `POST /resources: the server's answer for "${filename}" has no resource id.`,
+        {
+          method: 'POST',
+          url: 'resources',
+          body: answer,
+        },
+      )
+    }
+    progress.done()
+    return id
+  }
+
+  /**
+   * Downloads a resource's file (`GET /resources/{id}/file`). With `autoConvert` (default) the bytes go through
+   * `convertFormat`, the resource's declared mimetype being the fallback when the content says little (the
+   * resource is fetched for it only then, when you passed an id). Types this library does not interpret come
+   * back as `{ kind: 'bytes' }`. With `autoConvert: false`: the raw bytes.
+   *
+   * @example
+   * const data = await api.resources.downloadResourceFile(id, { onProgress: (p) => console.log(p.fraction) })
+   * if (data.kind === 'dicom') console.log(data.rows, data.columns)
+   */
+  downloadResourceFile(
+    resource: string | Resource,
+    options: DownloadResourceOptions & { autoConvert: false },
+  ): Promise<Uint8Array>
+  downloadResourceFile(
+    resource: string | Resource,
+    options?: DownloadResourceOptions & { autoConvert?: true },
+  ): Promise<ConvertedData>
+  downloadResourceFile(
+    resource: string | Resource,
+    options?: DownloadResourceOptions,
+  ): Promise<ConvertedData | Uint8Array>
+  async downloadResourceFile(
+    resource: string | Resource,
+    options: DownloadResourceOptions = {},
+  ): Promise<ConvertedData | Uint8Array> {
+    const id = this.getEntityId(resource)
+    const { bytes } = await this.requestBytes('GET', `${this.entityPath(id)}/file`, {
+      headers: { accept: 'application/octet-stream' },
+      signal: options.signal,
+      onDownloadProgress: options.onProgress,
+      item: this.itemRef(id),
+    })
+    if (options.autoConvert === false) return bytes
+    let declared = typeof resource === 'string' ? undefined : resource.mimetype
+    if (declared === undefined && bytes.length > 0 && !sniff(bytes).specific) {
+      declared = (await this.getById(id, { signal: options.signal })).mimetype
+    }
+    return convertDownload(bytes, declared)
+  }
+
+  /**
+   * One frame of a multi-frame resource (`GET /resources/{id}/frames/{index}`), converted (usually an image).
+   * For a resource entity that is a single image, frame 0 is the file itself.
+   */
+  async downloadResourceFrame(
+    resource: string | Resource,
+    index: number,
+    options: CallOptions & { onProgress?: (progress: TransferProgress) => void } = {},
+  ): Promise<ConvertedData> {
+    const id = this.getEntityId(resource)
+    if (!Number.isInteger(index) || index < 0) {
+      throw new ValidationError(`downloadResourceFrame: index must be a whole number ≥ 0, got ${index}.`, {
+        field: 'index',
+      })
+    }
+    if (typeof resource !== 'string' && resource.mimetype?.startsWith('image/')) {
+      if (index !== 0) {
+        throw new ValidationError(
+          `Resource ${id} is a single image (${resource.mimetype}); only frame 0 exists, got ${index}.`,
+          { field: 'index' },
+        )
+      }
+      return this.downloadResourceFile(resource, { signal: options.signal, onProgress: options.onProgress })
+    }
+    const { bytes, mimetype } = await this.requestBytes('GET', `${this.entityPath(id)}/frames/${index}`, {
+      headers: { accept: 'image/*' },
+      signal: options.signal,
+      onDownloadProgress: options.onProgress,
+      item: this.itemRef(id),
+    })
+    return convertDownload(bytes, mimetype === 'application/octet-stream' ? undefined : mimetype)
+  }
+
+  /**
+   * Publishes a resource (`POST /resources/{id}/publish`): it leaves the inbox. Publishing a resource that is
+   * no longer in the inbox does nothing (as in the Python SDK).
+   */
+  async publish(resource: string | Resource, options?: CallOptions): Promise<void> {
+    const id = this.getEntityId(resource)
+    try {
+      await this.requestJson('POST', `${this.entityPath(id)}/publish`, {
+        signal: options?.signal,
+        item: this.itemRef(id),
+      })
+    } catch (error) {
+      if (error instanceof ValidationError && error.status === 400 && mentions(error, ALREADY_PUBLISHED))
+        return
+      throw error
+    }
+  }
+
+  /** Publishes several resources in one request (`POST /resources/bulk-publish`). */
+  async bulkPublish(resources: ReadonlyArray<string | Resource>, options?: CallOptions): Promise<void> {
+    const ids = resources.map((r) => this.getEntityId(r))
+    if (ids.length === 0) return
+    await this.requestJson('POST', `${this.endpointBase}/bulk-publish`, {
+      json: { resource_ids: ids },
+      signal: options?.signal,
+    })
+  }
+
+  /**
+   * Deletes resources with `DELETE /resources?resource_ids=a,b,c`, {@link RESOURCE_DELETE_BATCH} ids per
+   * request, one request after another. Every batch is attempted; a `BulkOperationError` lists the ids of the
+   * batches that failed, with their causes. All ids are checked before the first request.
+   */
+  override async bulkDelete(
+    entities: ReadonlyArray<string | Resource>,
+    options?: CallOptions,
+  ): Promise<void> {
+    const ids = entities.map((e) => this.getEntityId(e))
+    const failures: BulkFailure[] = []
+    const succeeded: string[] = []
+    for (let i = 0; i < ids.length; i += RESOURCE_DELETE_BATCH) {
+      const batch = ids.slice(i, i + RESOURCE_DELETE_BATCH)
+      try {
+        await this.requestJson('DELETE', this.endpointBase, {
+          searchParams: { resource_ids: batch.join(',') },
+          signal: options?.signal,
+        })
+        succeeded.push(...batch)
+      } catch (error) {
+        if (options?.signal?.aborted) throw error
+        for (const id of batch) failures.push({ id, error })
+      }
+    }
+    if (failures.length > 0) {
+      throw new BulkOperationError(`bulkDelete of ${ids.length} resources`, failures, succeeded)
+    }
+  }
+
+  /** The wire query of the filters: `status` always (empty = all), the others when set. */
+  protected override listSearchParams(filters: ResourceFilters): SearchParams {
+    const { projectName, tags } = filters
+    const projects =
+      projectName === undefined
+        ? undefined
+        : typeof projectName === 'object' && !Array.isArray(projectName)
+          ? [(projectName as Project).name]
+          : asArray(projectName as string | readonly string[])
+    return {
+      status: filters.status ?? '',
+      from: filters.fromDate === undefined ? undefined : isoDate(filters.fromDate, 'fromDate'),
+      to: filters.toDate === undefined ? undefined : isoDate(filters.toDate, 'toDate'),
+      modality: filters.modality,
+      mimetype: filters.mimetype,
+      order_field: filters.orderField,
+      order_by_asc: filters.orderAscending,
+      channel_name: filters.channel,
+      filename: filters.filename,
+      project: projects && itemsFilter(projects, 'intersection'),
+      tags: tags === undefined ? undefined : itemsFilter(asArray(tags), 'union'),
+    }
+  }
+}
+
+type Obj = Record<string, unknown>
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function idIn(body: unknown): string | undefined {
+  const id = isObject(body) ? body.id : undefined
+  return typeof id === 'string' && id !== '' ? id : undefined
+}
+
+function modalityIn(metadata: Record<string, unknown> | string): string | undefined {
+  let value: unknown = metadata
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value)
+    } catch {
+      return undefined
+    }
+  }
+  if (!isObject(value)) return undefined
+  for (const [key, v] of Object.entries(value))
+    if (key.toLowerCase() === 'modality' && typeof v === 'string') return v
+  return undefined
+}
+
+/** The Blob's own type when it says something, else detected from the first 64 KiB. */
+async function guessMimetype(file: Blob | Uint8Array, filename: string): Promise<string> {
+  if (file instanceof Blob && file.type && file.type !== 'application/octet-stream') return file.type
+  const head = file instanceof Blob ? new Uint8Array(await file.slice(0, 65536).arrayBuffer()) : file
+  const sniffed = sniff(head.subarray(0, 65536))
+  // A gzipped NIfTI (or a .nii.gz the head cannot tell) goes up as NIfTI, like the Python SDK does.
+  if (sniffed.mimetype === 'application/gzip' && (sniffed.specific || /\.nii\.gz$/i.test(filename))) {
+    return 'application/nifti'
+  }
+  return sniffed.mimetype === 'application/x-empty' ? 'application/octet-stream' : sniffed.mimetype
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+function mentions(error: ValidationError, text: string): boolean {
+  return (
+    error.message.includes(text) || (error.body !== undefined && JSON.stringify(error.body).includes(text))
+  )
+}
