@@ -1,4 +1,3 @@
-import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDatamintServer, type DatamintServerOptions } from '../../src/testing/index.js'
 import { seedFiles, startDatamintServer } from './harness.js'
