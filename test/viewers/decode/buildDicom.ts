@@ -37,7 +37,7 @@ export const lo = text('LO')
 export function us(tag: number, ...values: number[]): DicomElement {
   const value = new Uint8Array(values.length * 2)
   const view = new DataView(value.buffer)
-  values.forEach((v, i) => view.setUint16(i * 2, v, true))
+  for (const [i, v] of values.entries()) view.setUint16(i * 2, v, true)
   return { tag, vr: 'US', value }
 }
 
