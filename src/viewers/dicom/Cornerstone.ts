@@ -1,0 +1,84 @@
+/**
+ * The part of cornerstone-core 2.x this library uses, typed here because the package ships no types.
+ * Field meanings follow cornerstone's Image and Viewport objects.
+ */
+export interface CornerstoneLut {
+  firstValueMapped: number
+  numBitsPerEntry: number
+  lut: number[]
+}
+
+export interface CornerstoneImage {
+  imageId: string
+  minPixelValue: number
+  maxPixelValue: number
+  slope: number
+  intercept: number
+  windowCenter: number
+  windowWidth: number
+  getPixelData(): ArrayLike<number>
+  rows: number
+  columns: number
+  height: number
+  width: number
+  color: boolean
+  rgba: boolean
+  columnPixelSpacing: number
+  rowPixelSpacing: number
+  invert: boolean
+  sizeInBytes: number
+  voiLUT?: CornerstoneLut
+}
+
+export interface CornerstoneViewport {
+  scale: number
+  translation: { x: number; y: number }
+  voi: { windowWidth: number; windowCenter: number }
+  invert: boolean
+  pixelReplication: boolean
+  rotation: number
+  hflip: boolean
+  vflip: boolean
+  modalityLUT?: CornerstoneLut
+  voiLUT?: CornerstoneLut
+}
+
+export interface CornerstoneEnabledElement {
+  element: HTMLElement
+  image?: CornerstoneImage
+  canvas?: HTMLCanvasElement
+  viewport?: CornerstoneViewport
+}
+
+export interface ImageLoadObject {
+  promise: Promise<CornerstoneImage>
+  cancelFn?: () => void
+}
+
+export interface Cornerstone {
+  enable(element: HTMLElement): void
+  disable(element: HTMLElement): void
+  getEnabledElements(): CornerstoneEnabledElement[]
+  getEnabledElement(element: HTMLElement): CornerstoneEnabledElement
+  registerImageLoader(scheme: string, loader: (imageId: string) => ImageLoadObject): void
+  loadAndCacheImage(imageId: string): Promise<CornerstoneImage>
+  displayImage(element: HTMLElement, image: CornerstoneImage, viewport?: Partial<CornerstoneViewport>): void
+  getViewport(element: HTMLElement): CornerstoneViewport | undefined
+  setViewport(element: HTMLElement, viewport: Partial<CornerstoneViewport>): void
+  getDefaultViewportForImage(element: HTMLElement, image: CornerstoneImage): CornerstoneViewport
+  resize(element: HTMLElement, fitToWindow?: boolean): void
+  /** Draws synchronously (displayImage/setViewport draw on the next animation frame). */
+  draw(element: HTMLElement): void
+  imageCache: {
+    setMaximumSizeBytes(bytes: number): void
+    getImageLoadObject(imageId: string): ImageLoadObject | undefined
+    removeImageLoadObject(imageId: string): void
+    getCacheInfo(): { maximumSizeInBytes: number; cacheSizeInBytes: number; numberOfImagesCached: number }
+  }
+  EVENTS: { IMAGE_RENDERED: string }
+}
+
+/** True while `element` is enabled: every await in the viewer checks this before touching cornerstone. */
+export function isEnabled(cornerstone: Cornerstone, element: HTMLElement): boolean {
+  return cornerstone.getEnabledElements().some((e) => e.element === element)
+}
