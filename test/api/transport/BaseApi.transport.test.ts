@@ -11,7 +11,7 @@ import {
   TimeoutError,
   ValidationError,
 } from '../../../src/api/errors.js'
-import { KEY, probe, rejectionOf } from './probe.js'
+import { KEY, Probe, probe, rejectionOf } from './probe.js'
 import { send, startServer, type TestServer } from './testServer.js'
 
 let server: TestServer
@@ -45,6 +45,16 @@ describe('headers and URL', () => {
     expect(server.requests[1].path).toBe('/projects')
     expect(JSON.parse(server.requests[1].body)).toEqual({ name: 'p' })
     expect(server.requests[1].headers['content-type']).toBe('application/json')
+  })
+
+  it('uses the client it is given, so several APIs share one; builds its own otherwise', async () => {
+    const shared = probe(server.url)
+    const other = new Probe(shared.config, shared.client)
+    expect(other.client).toBe(shared.client)
+    const own = new Probe(shared.config)
+    expect(own.client).not.toBe(shared.client)
+    await own.json('GET', 'x')
+    expect(server.requests[0].headers.apikey).toBe(KEY)
   })
 
   it('sends no auth headers without a key', async () => {
@@ -108,6 +118,14 @@ describe('retries', () => {
     )
     await expect(probe(server.url, { maxRetries: 3 }).json('GET', 'things')).resolves.toEqual([{ id: 1 }])
     expect(server.requests).toHaveLength(3)
+  })
+
+  it('a retried PUT sends the same body each time', async () => {
+    server.handle((_req, res) =>
+      server.requests.length < 3 ? send(res, 502, 'gw') : send(res, 200, { ok: true }),
+    )
+    await probe(server.url).json('PUT', 'things/1', { json: { name: 'n', n: 1 } })
+    expect(server.requests.map((r) => r.body)).toEqual(Array(3).fill('{"name":"n","n":1}'))
   })
 
   it('maxRetries 0 sends exactly one request', async () => {
