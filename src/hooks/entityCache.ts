@@ -25,8 +25,10 @@ export interface EntityCache<T, F> {
   cancel(client: QueryClient, ids: readonly string[]): Promise<void>
   /** Applies `update` to the entity wherever it is cached. */
   patchEverywhere(client: QueryClient, id: string, update: (entity: T) => T): CacheChange
-  /** Removes the entities from every list and drops their detail entries. */
+  /** Removes the entities from every list and drops their detail entries (those without observers). */
   removeEverywhere(client: QueryClient, ids: ReadonlySet<string>): CacheChange
+  /** Drops detail entries (after a confirmed delete). */
+  dropDetails(client: QueryClient, ids: Iterable<string>): void
   /** Writes a server entity into its detail entry and every list that holds it (no snapshot). */
   writeEverywhere(client: QueryClient, entity: T): void
   /** The entity as currently cached (detail first, then any list), if anywhere. */
@@ -217,8 +219,11 @@ export function createEntityCache<T, F>(
       const snapshots: Snapshot[] = []
       for (const id of ids) {
         const detailKey = keys.detail(id)
-        const state = client.getQueryState(detailKey)
-        if (state?.data === undefined) continue
+        const query = client.getQueryCache().find({ queryKey: detailKey, exact: true })
+        const state = query?.state
+        // A detail on screen stays until the server confirms (dropDetails): removing it now would make
+        // its observer fetch the entity again at the next render.
+        if (state?.data === undefined || query!.getObserversCount() > 0) continue
         snapshots.push({
           queryKey: detailKey,
           before: state.data,
@@ -241,6 +246,10 @@ export function createEntityCache<T, F>(
         snapshots,
       )
       return makeChange(client, snapshots, [...ids])
+    },
+
+    dropDetails(client, ids) {
+      for (const id of ids) client.removeQueries({ queryKey: keys.detail(id), exact: true })
     },
 
     writeEverywhere(client, entity) {

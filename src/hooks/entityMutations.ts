@@ -43,8 +43,8 @@ interface RunSpec<R> {
   affected: { entities: unknown[]; complete: boolean }
   /** Bulk writes: the ids that failed when the error says only some did. */
   failedIds?(error: unknown): ReadonlySet<string> | undefined
-  /** Pessimistic partial failure: remove what did succeed. */
-  commitPartial?(succeeded: ReadonlySet<string>): void
+  /** Partial failure: the cache writes for what did succeed (after the rollback of the rest). */
+  commitPartial?(succeeded: ReadonlySet<string>, change: CacheChange | undefined): void
   createdEntities?(result: R): unknown[]
 }
 
@@ -84,7 +84,8 @@ async function run<T, R>(target: MutationTarget<T>, spec: RunSpec<R>): Promise<R
       const succeeded = new Set(spec.ids.filter((id) => !failed.has(id)))
       if (change) {
         for (const id of change.rollback(failed)) pending.markDirty(cache.typeKey, cache.entityKey(id))
-      } else spec.commitPartial?.(succeeded)
+      }
+      spec.commitPartial?.(succeeded, change)
       if (succeeded.size > 0) {
         const entities = spec.affected.entities.filter((e) => succeeded.has(cache.idOf(e) ?? ''))
         effect(entities, spec.affected.complete)
@@ -177,9 +178,13 @@ export function runDelete<T>(
     send,
     commit: (_result, change) => {
       if (!change) cache.removeEverywhere(client, new Set(ids))
+      cache.dropDetails(client, ids)
     },
     affected: affectedOf(target, ids),
     failedIds: failuresOf,
-    commitPartial: (succeeded) => cache.removeEverywhere(client, succeeded),
+    commitPartial: (succeeded, change) => {
+      if (!change) cache.removeEverywhere(client, succeeded)
+      cache.dropDetails(client, succeeded)
+    },
   })
 }

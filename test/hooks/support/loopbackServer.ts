@@ -40,9 +40,21 @@ export class LoopbackServer {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()))
   }
 
-  seed(endpoint: string, entities: Entity[], idField = 'id'): void {
+  /** Forgets requests, data, overrides and holds (releasing anything held). */
+  reset(): void {
+    this.requests.length = 0
+    this.collections.clear()
+    this.files.clear()
+    this.#overrides = []
+    for (const hold of this.#holds.splice(0)) {
+      hold.released = true
+      for (const go of hold.waiting.splice(0)) go()
+    }
+  }
+
+  seed(endpoint: string, entities: ReadonlyArray<object>, idField = 'id'): void {
     const map = this.collections.get(endpoint) ?? new Map()
-    for (const e of entities) map.set(String(e[idField]), { ...e })
+    for (const e of entities as Entity[]) map.set(String(e[idField]), { ...e })
     this.collections.set(endpoint, map)
   }
 
