@@ -95,7 +95,7 @@ export async function startWire(initial: Route = () => ({ json: {} })): Promise<
   }
 }
 
-export function fixture(path: string): Uint8Array {
+export function fixture(path: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url)))
 }
 
