@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// Node-only entry: the build compiles without Node types, so this file asks for them itself.
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SeedFile } from './seedFiles.js'
