@@ -8,6 +8,7 @@ export type { VoiLut } from './decode/voi.js'
 export { setDicomCacheSize } from './dicom/loadCornerstone.js'
 export { type ImageFit, ImageViewer, type ImageViewerProps } from './ImageViewer.js'
 export { JsonViewer, type JsonViewerProps } from './JsonViewer.js'
+export { NiftiViewer, type NiftiViewerProps, type NiftiWindow } from './NiftiViewer.js'
 export { niftiSlice } from './nifti/niftiSlice.js'
 export {
   type NiftiPlane,
