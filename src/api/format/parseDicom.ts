@@ -5,6 +5,7 @@ import { FormatError } from '../errors.js'
 import { formatTag } from './bytes.js'
 import type { DicomData } from './ConvertedData.js'
 import { type DicomLayout, dicomLayout } from './dicomLayout.js'
+import { readDataSet } from './readDataSet.js'
 
 const EXPLICIT_VR_LE = '1.2.840.10008.1.2.1'
 const IMPLICIT_VR_LE = '1.2.840.10008.1.2'
@@ -14,7 +15,8 @@ const NATIVE = new Set([IMPLICIT_VR_LE, EXPLICIT_VR_LE, '1.2.840.10008.1.2.2', D
 const UNDEFINED_LENGTH = 0xffffffff
 
 /**
- * Parses DICOM bytes with dicom-parser. Pixel data stays in place: `dataSet.byteArray` is the input
+ * Parses DICOM bytes into a dicom-parser DataSet ({@link readDataSet} for the common little-endian
+ * case, dicom-parser itself for the rest). Pixel data stays in place: `dataSet.byteArray` is the input
  * itself (except for deflated files, which are inflated once with fflate, and meta-without-preamble
  * files, which get the 132-byte prefix dicom-parser expects).
  * Bare data sets without file meta are parsed as Explicit or Implicit VR Little Endian, whichever
@@ -29,6 +31,12 @@ export function parseDicom(bytes: Uint8Array, mimetype: string, layout = dicomLa
   const input = layout === 'meta' ? withPreamble(bytes) : bytes
   const rawSyntax =
     layout === 'explicit' ? EXPLICIT_VR_LE : layout === 'implicit' ? IMPLICIT_VR_LE : undefined
+  const dataSet = readDataSet(input, rawSyntax) ?? parseWithDicomParser(input, rawSyntax)
+  return describe(dataSet, mimetype, rawSyntax, layout)
+}
+
+/** dicom-parser itself: big-endian and deflated files, and the errors of malformed ones. */
+function parseWithDicomParser(input: Uint8Array, rawSyntax: string | undefined): DataSet {
   let dataSet: DataSet
   try {
     // Default import: dicom-parser is a UMD bundle, which Node's ESM loader exposes only as `default`.
@@ -39,15 +47,6 @@ export function parseDicom(bytes: Uint8Array, mimetype: string, layout = dicomLa
   } catch (error) {
     throw dicomError(error, input.length)
   }
-  return describe(dataSet, mimetype, rawSyntax, layout)
-}
-
-function describe(
-  dataSet: DataSet,
-  mimetype: string,
-  rawSyntax: string | undefined,
-  layout: DicomLayout,
-): DicomData {
   // dicom-parser does not notice an implicit-VR element that runs past the end: check every one.
   const end = dataSet.byteArray.length
   for (const tag in dataSet.elements) {
@@ -56,6 +55,15 @@ function describe(
       throw truncatedError(element, end)
     }
   }
+  return dataSet
+}
+
+function describe(
+  dataSet: DataSet,
+  mimetype: string,
+  rawSyntax: string | undefined,
+  layout: DicomLayout,
+): DicomData {
   try {
     const transferSyntaxUID = rawSyntax ?? (dataSet.string('x00020010') ?? '').replace(/\0/g, '').trim()
     const rows = dataSet.uint16('x00280010') ?? 0
