@@ -2,7 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TransferProgress } from '../../../src/api/BaseApi.js'
 import { BulkOperationError } from '../../../src/api/BulkOperationError.js'
 import { ServerError, ValidationError } from '../../../src/api/errors.js'
-import { fixture, KEY, projectJson, rejectionOf, resourceJson, startWire, uuid, type Wire } from './wire.js'
+import {
+  fixture,
+  KEY,
+  projectJson,
+  rejectionOf,
+  resourceJson,
+  sameBytes,
+  startWire,
+  uuid,
+  type Wire,
+} from './wire.js'
 
 let wire: Wire
 beforeEach(async () => {
@@ -128,7 +138,7 @@ describe('ResourcesApi.uploadResource', () => {
     const file = form.get('resource') as File
     expect(file.name).toBe('CT_small.dcm')
     expect(file.type).toBe('application/dicom')
-    expect(new Uint8Array(await file.arrayBuffer())).toEqual(ctSmall)
+    expect(sameBytes(new Uint8Array(await file.arrayBuffer()), ctSmall)).toBe(true)
     expect(form.get('source_filepath')).toBe('CT_small.dcm')
     expect(form.get('mimetype')).toBe('application/dicom')
     expect(form.get('channel')).toBe('site-A')
@@ -248,7 +258,7 @@ describe('ResourcesApi downloads', () => {
     wire.route(() => ({ body: ctSmall }))
     const bytes = await wire.api.resources.downloadResourceFile(R, { autoConvert: false })
     expect(bytes).toBeInstanceOf(Uint8Array)
-    expect(bytes).toEqual(ctSmall)
+    expect(sameBytes(bytes, ctSmall)).toBe(true)
   })
 
   it('content that says little: the declared mimetype is the fallback (fetched only for an id)', async () => {

@@ -172,3 +172,10 @@ export function userJson(email: string): Record<string, unknown> {
     created_at: '2025-01-01T00:00:00Z',
   }
 }
+
+/** Byte-for-byte equality (much faster than a deep `toEqual` on large arrays). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  )
+}
