@@ -45,7 +45,18 @@ export default defineConfig({
         // Viewers in real Chromium.
         plugins: [react()],
         optimizeDeps: {
-          include: ['react', 'react-dom', 'react/jsx-dev-runtime', 'cornerstone-core', 'dicom-parser'],
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react/jsx-dev-runtime',
+            'cornerstone-core',
+            'dicom-parser',
+            // pre-bundled up front: a lazily discovered dep reloads the page and duplicates React mid-run
+            '@tanstack/react-query',
+            '@testing-library/react',
+            'fflate',
+          ],
         },
         test: {
           name: 'browser',
