@@ -46,8 +46,8 @@ describe('capability typing', () => {
     expectTypeOf(users).not.toHaveProperty('partialUpdate')
     expectTypeOf(users).not.toHaveProperty('delete')
     expectTypeOf(users).not.toHaveProperty('bulkDelete')
-    expectTypeOf(users).toMatchTypeOf<Creatable<Thing>>()
-    expectTypeOf(users).not.toMatchTypeOf<Updatable<Thing>>()
+    expectTypeOf(users).toExtend<Creatable<Thing>>()
+    expectTypeOf(users).not.toExtend<Updatable<Thing>>()
   })
 
   it('a delete-only API has delete and bulkDelete but no create', () => {
@@ -56,7 +56,7 @@ describe('capability typing', () => {
     expectTypeOf(datasets).toHaveProperty('bulkDelete')
     expectTypeOf(datasets).not.toHaveProperty('create')
     expectTypeOf(datasets).not.toHaveProperty('patch')
-    expectTypeOf(datasets).toMatchTypeOf<Deletable<Thing>>()
+    expectTypeOf(datasets).toExtend<Deletable<Thing>>()
   })
 
   it('create + delete keeps both and a subclass override', () => {
@@ -73,7 +73,7 @@ describe('capability typing', () => {
     const projects = new ProjectsLike(config, parseThing, 'projects')
     expectTypeOf(projects.patch).parameters.toEqualTypeOf<[string | Thing, Partial<Thing>, CallOptions?]>()
     expectTypeOf(projects.patch).returns.resolves.toEqualTypeOf<Thing>()
-    expectTypeOf(projects).toMatchTypeOf<Creatable<Thing, NewThing> & Updatable<Thing> & Deletable<Thing>>()
+    expectTypeOf(projects).toExtend<Creatable<Thing, NewThing> & Updatable<Thing> & Deletable<Thing>>()
   })
 
   it('create resolves to the entity, or to the id with returnEntity: false', () => {
@@ -96,7 +96,7 @@ describe('capability typing', () => {
     expectTypeOf(u).not.toHaveProperty('create')
     expectTypeOf(u).not.toHaveProperty('delete')
     expectTypeOf(d).not.toHaveProperty('create')
-    expectTypeOf(crud).toMatchTypeOf<Creatable<Thing> & Updatable<Thing> & Deletable<Thing>>()
+    expectTypeOf(crud).toExtend<Creatable<Thing> & Updatable<Thing> & Deletable<Thing>>()
     expectTypeOf(new EntityBaseApi<Thing>(config, parseThing, 'things')).not.toHaveProperty('create')
   })
 
