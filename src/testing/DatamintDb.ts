@@ -32,6 +32,8 @@ export class DatamintDb {
   readonly datasets = new Map<string, DatasetRecord>()
   /** Resource id → the bytes its download answers. */
   readonly files = new Map<string, StoredFile>()
+  /** Annotation id → its file (e.g. a segmentation mask), answered by `GET /annotations/{rid}/annotations/{id}/file`. */
+  readonly annotationFiles = new Map<string, StoredFile>()
   readonly currentUser: string
   readonly customerId: string
   private random: SeededRandom

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { startDatamintServer } from './harness.js'
+import { seedFiles, startDatamintServer } from './harness.js'
 
 const { call, datamint } = startDatamintServer()
 const MISSING = '00000000-0000-4000-8000-000000000000'
@@ -185,5 +185,23 @@ describe('changing annotations', () => {
     expect((await call('POST', '/annotations/delete-batch', { json: { ids: [] } })).status).toBe(422)
     expect((await call('DELETE', `/annotations/${c.id}`)).status).toBe(200)
     expect((await call('DELETE', `/annotations/${c.id}`)).status).toBe(404)
+  })
+})
+
+describe('GET /annotations/:resourceId/annotations/:id/file', () => {
+  it('answers a file put in db.annotationFiles, and 404s an annotation without one or on another resource', async () => {
+    const [segmentation] = await search({ annotation_type: 'segmentation', load_ai_segmentations: true })
+    const path = `/annotations/${segmentation.resource_id}/annotations/${segmentation.id}/file`
+    const missing = await call('GET', path)
+    expect(missing.status).toBe(404)
+    expect(missing.body.message).toContain('has no file')
+    const nifti = seedFiles.find((f) => f.filename === 'anatomical.nii')?.bytes as Uint8Array
+    datamint.db.annotationFiles.set(segmentation.id, { bytes: nifti, mimetype: 'application/nifti' })
+    const answer = await call('GET', path)
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('content-length')).toBe(String(nifti.byteLength))
+    expect(Buffer.from(answer.body).equals(Buffer.from(nifti))).toBe(true)
+    const other = resourceId('CT_small.dcm')
+    expect((await call('GET', `/annotations/${other}/annotations/${segmentation.id}/file`)).status).toBe(404)
   })
 })

@@ -164,6 +164,13 @@ describe('DatamintApi round trips: annotations, users, datasets, channels', () =
     await api.annotations.patch(id, { identifier: 'tumour' })
     await api.annotations.approve(id)
     expect(await api.annotations.getById(id)).toMatchObject({ identifier: 'tumour', status: 'published' })
+    const [segmentation] = await api.annotations.getList({
+      loadAiSegmentations: true,
+      annotationType: 'segmentation',
+    })
+    const mask = fixture('anatomical.nii').bytes
+    datamint.db.annotationFiles.set(segmentation.id, { bytes: mask, mimetype: 'application/nifti' })
+    expect(sameBytes(await api.annotations.downloadFile(segmentation), mask)).toBe(true)
     await api.annotations.deleteBatch([id])
     expect((await api.annotations.getList({ resource: ct })).map((a) => a.id)).not.toContain(id)
   })

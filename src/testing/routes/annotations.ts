@@ -5,6 +5,7 @@ import type { Route, RouteContext } from '../router.js'
 import { isUuid } from '../SeededRandom.js'
 import { newAnnotation } from '../seedDatabase.js'
 import { annotationToWire } from '../wire.js'
+import { fileResponse } from './fileResponse.js'
 import { liveResource } from './resources.js'
 import { json, notFound, pagedList, patched } from './respond.js'
 
@@ -201,6 +202,20 @@ export const annotationRoutes: Route[] = [
         })
       }
       return json({ deleted: ids.length }, 201)
+    },
+  },
+  {
+    method: 'GET',
+    path: '/annotations/:resourceId/annotations/:id/file',
+    handle(context) {
+      const resource = liveResource(context, 'resourceId')
+      const annotation = liveAnnotation(context)
+      if (annotation.resource_id !== resource.id)
+        throw notFound('Annotation', `${annotation.id} on resource ${resource.id}`)
+      const file = context.db.annotationFiles.get(annotation.id)
+      if (!file) throw new HttpError(404, `File not found: annotation ${annotation.id} has no file`)
+      const name = annotation.associated_file ?? `${annotation.identifier}`
+      return fileResponse(context, file.bytes, file.mimetype, name.slice(name.lastIndexOf('/') + 1))
     },
   },
   {

@@ -1,52 +1,12 @@
-import { HttpResponse } from 'msw'
 import type { ResourceStatus } from '../entities.js'
 import { HttpError } from '../httpErrors.js'
 import { frameCount, renderFrame } from '../renderFrame.js'
 import { addResource } from '../resourceFactory.js'
-import type { Route, RouteContext } from '../router.js'
+import type { Route } from '../router.js'
 import { mimetypeFromFilename } from '../seedFiles.js'
+import { fileResponse } from './fileResponse.js'
 import { liveResource } from './resources.js'
 import { json } from './respond.js'
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/**
- * The bytes as a stream of `chunkSize` pieces, paced to `bandwidth` bytes/s when set, so a client's
- * download progress sees every chunk arrive.
- */
-function chunkedStream(bytes: Uint8Array, chunkSize: number, bandwidth: number | undefined) {
-  let offset = 0
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (offset >= bytes.byteLength) {
-        controller.close()
-        return
-      }
-      const end = Math.min(offset + chunkSize, bytes.byteLength)
-      if (bandwidth) await sleep(((end - offset) / bandwidth) * 1000)
-      controller.enqueue(bytes.slice(offset, end))
-      offset = end
-      if (offset >= bytes.byteLength) controller.close()
-    },
-  })
-}
-
-/** A binary answer with Content-Type and Content-Length, streamed in chunks. */
-function fileResponse(
-  context: RouteContext,
-  bytes: Uint8Array,
-  mimetype: string,
-  filename: string,
-): Response {
-  return new HttpResponse(chunkedStream(bytes, context.settings.chunkSize, context.settings.bandwidth), {
-    status: 200,
-    headers: {
-      'Content-Type': mimetype,
-      'Content-Length': String(bytes.byteLength),
-      'Content-Disposition': `attachment; filename="${filename.replaceAll('"', '')}"`,
-    },
-  })
-}
 
 function formString(form: FormData, field: string): string | undefined {
   const value = form.get(field)
