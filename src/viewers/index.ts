@@ -17,5 +17,7 @@ export {
   niftiSliceGeometry,
 } from './nifti/niftiSliceGeometry.js'
 export { niftiSliceRgb } from './nifti/niftiSliceRgb.js'
+export { ResourceFileViewer, type ResourceFileViewerProps } from './ResourceFileViewer.js'
+export { ResourceViewer, type ResourceViewerProps } from './ResourceViewer.js'
 export type { ViewerProps } from './ui/ViewerProps.js'
 export { VideoViewer, type VideoViewerProps } from './VideoViewer.js'
