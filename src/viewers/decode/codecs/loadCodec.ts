@@ -8,6 +8,21 @@ export type CompressedEncoding = Exclude<PixelEncoding, 'native' | 'rle'>
  * entry loads none of the codec packages until a file of that transfer syntax is opened.
  */
 export function loadCodec(encoding: CompressedEncoding, precision: number): Promise<Codec> {
+  // Kept after the first load: a repeated import() still costs a module resolution (and a loader-thread
+  // round trip under Node loader hooks), which is more than decoding a small frame.
+  const key = encoding === 'jpeg-extended' && precision > 8 ? 'jpeg-extended-12' : encoding
+  let codec = loaded.get(key)
+  if (!codec) {
+    codec = importCodec(encoding, precision)
+    codec.catch(() => loaded.delete(key))
+    loaded.set(key, codec)
+  }
+  return codec
+}
+
+const loaded = new Map<string, Promise<Codec>>()
+
+function importCodec(encoding: CompressedEncoding, precision: number): Promise<Codec> {
   switch (encoding) {
     case 'jpeg-baseline':
       return import('./jpegBaseline.js').then((m) => m.jpegBaseline)

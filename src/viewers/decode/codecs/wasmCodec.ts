@@ -20,10 +20,9 @@ export type EmscriptenFactory = (options?: {
   print?: (text: string) => void
 }) => Promise<Record<string, unknown>>
 
-const IS_NODE =
-  typeof window === 'undefined' &&
-  typeof process !== 'undefined' &&
-  typeof (process as { versions?: { node?: string } }).versions?.node === 'string'
+// Emscripten's own test: Node (also under jsdom, or with a `window` shim), but not an Electron renderer.
+const nodeProcess = (globalThis as { process?: { versions?: { node?: string }; type?: string } }).process
+const IS_NODE = typeof nodeProcess?.versions?.node === 'string' && nodeProcess.type !== 'renderer'
 
 // Held in a variable so bundlers for the browser do not try to resolve a Node built-in.
 const NODE_MODULE = 'node:module'
