@@ -59,6 +59,9 @@ describe('POST /annotations/search', () => {
     expect((await call('POST', '/annotations/search', { json: { status: 'done' } })).status).toBe(422)
     const times = all.map((a) => a.created_at).sort()
     expect(await search({ from: times[2], to: times[4], load_ai_segmentations: true })).toHaveLength(3)
+    // A bare day as `to` covers the whole day.
+    const lastDay = times[times.length - 1].slice(0, 10)
+    expect(await search({ to: lastDay, load_ai_segmentations: true })).toHaveLength(all.length)
     const dicomDataset = datamint.db.liveDatasets().find((d) => d.name === 'Public DICOM samples')
     const inDataset = await search({ dataset_id: dicomDataset?.id })
     expect(inDataset.length).toBeGreaterThan(0)

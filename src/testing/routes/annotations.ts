@@ -33,7 +33,10 @@ function searchFilter(context: RouteContext, body: Record<string, unknown>) {
   const type = optionalBodyString(body, 'annotation_type')
   const annotator = optionalBodyString(body, 'annotatorEmail')?.toLowerCase()
   const from = dateValue(body.from, 'from')
-  const to = dateValue(body.to, 'to')
+  // `to` is inclusive: a bare day (as the SDK sends dates) covers that whole day.
+  const toRaw = dateValue(body.to, 'to')
+  const wholeDay = typeof body.to === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.to)
+  const to = toRaw === undefined ? undefined : wholeDay ? toRaw + 86_400_000 - 1 : toRaw
   const worklist = optionalBodyString(body, 'annotation_worklist_id')
   const status = optionalBodyString(body, 'status')
   if (status !== undefined && status !== 'new' && status !== 'published') {
