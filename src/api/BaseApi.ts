@@ -4,7 +4,7 @@ import { DatamintError } from './errors.js'
 import type { ConvertedData } from './format/ConvertedData.js'
 import { convertFormat } from './format/convertFormat.js'
 import { createHttpClient } from './httpClient.js'
-import { mapError } from './mapError.js'
+import { errorFromResponse, mapError, type RequestContext } from './mapError.js'
 import { normalizeListPage } from './normalizeList.js'
 import { collectPages, type PageWindow } from './pagination.js'
 
@@ -106,18 +106,15 @@ export class BaseApi {
       onUploadProgress: options.onUploadProgress && toKyProgress(options.onUploadProgress),
     }
     try {
-      return await this.client(relative, init)
+      const response = await this.client(relative, init)
+      // A client built with `throwHttpErrors: false` hands failures back as responses.
+      if (!response.ok) throw await errorFromResponse(response, this.context(method, relative, options))
+      return response
     } catch (error) {
       // A cancelled request surfaces as the caller's abort reason (a DOMException named AbortError by default),
       // so React Query and other callers recognise the cancellation.
       if (options.signal?.aborted) throw options.signal.reason ?? error
-      throw await mapError(error, {
-        method,
-        path: relative,
-        timeout: this.config.timeout,
-        apiKey: this.config.apiKey,
-        item: options.item,
-      })
+      throw await mapError(error, this.context(method, relative, options))
     }
   }
 
@@ -186,6 +183,10 @@ export class BaseApi {
     }, options)
   }
 
+  private context(method: HttpMethod, path: string, options?: RequestOptions): RequestContext {
+    return { method, path, timeout: this.config.timeout, apiKey: this.config.apiKey, item: options?.item }
+  }
+
   /** Reading the body can still fail (reset, abort, timeout mid-stream): map that too. */
   private async readBody<B>(
     method: HttpMethod,
@@ -197,12 +198,7 @@ export class BaseApi {
       return await read()
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error
-      throw await mapError(error, {
-        method,
-        path: path.replace(/^\/+/, ''),
-        timeout: this.config.timeout,
-        apiKey: this.config.apiKey,
-      })
+      throw await mapError(error, this.context(method, path.replace(/^\/+/, '')))
     }
   }
 }

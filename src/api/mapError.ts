@@ -42,7 +42,7 @@ export async function mapError(error: unknown, ctx: RequestContext): Promise<unk
       { method: ctx.method, url: ctx.path },
     )
   }
-  if (error instanceof HTTPError) return fromResponse(error.response, ctx, where)
+  if (error instanceof HTTPError) return errorFromResponse(error.response, ctx)
   const reason = error instanceof Error ? describeCause(error) : String(error)
   return new NetworkError(
     `${where}: no response from the server (${redact(reason, ctx.apiKey)}). Check ApiConfig.serverUrl and the network; the request was retried where safe.`,
@@ -57,7 +57,9 @@ export function isAbortError(error: unknown): boolean {
     : false
 }
 
-async function fromResponse(response: Response, ctx: RequestContext, where: string): Promise<DatamintError> {
+/** The typed error for a failed response (status ≥ 400), with the server's body in its message. */
+export async function errorFromResponse(response: Response, ctx: RequestContext): Promise<DatamintError> {
+  const where = `${ctx.method} /${ctx.path}`
   const { status } = response
   const text = await response.text().catch(() => '')
   const body = parseBody(text)

@@ -57,6 +57,15 @@ describe('headers and URL', () => {
     expect(server.requests[0].headers.apikey).toBe(KEY)
   })
 
+  it('maps failures even from a client that does not throw on HTTP errors', async () => {
+    server.handle((_req, res) => send(res, 403, 'forbidden here'))
+    const base = probe(server.url)
+    const lenient = new Probe(base.config, base.client.extend({ throwHttpErrors: false }))
+    const error = await rejectionOf(lenient.json('GET', 'things'))
+    expect(error).toBeInstanceOf(PermissionDeniedError)
+    expect(error.message).toContain('forbidden here')
+  })
+
   it('sends no auth headers without a key', async () => {
     const api = probe(server.url, { apiKey: '' })
     await api.json('GET', 'x')
