@@ -249,7 +249,8 @@ export function createEntityCache<T, F>(
     },
 
     dropDetails(client, ids) {
-      for (const id of ids) client.removeQueries({ queryKey: keys.detail(id), exact: true })
+      // Not exact: whatever hangs below a detail (a resource file) goes with it.
+      for (const id of ids) client.removeQueries({ queryKey: keys.detail(id) })
     },
 
     writeEverywhere(client, entity) {
