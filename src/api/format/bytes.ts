@@ -1,8 +1,14 @@
 /** Byte helpers shared by the format readers. Everything here is bounds-checked by the caller. */
 
-/** A Uint8Array view of the input, never a copy. */
+/**
+ * A plain Uint8Array view of the input, never a copy. Subclasses (Node's Buffer, whose `slice` does not
+ * copy) become plain views, so every reader gets the standard typed-array semantics.
+ */
 export function toUint8Array(bytes: Uint8Array | ArrayBuffer): Uint8Array {
-  return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
+  if (!(bytes instanceof Uint8Array)) return new Uint8Array(bytes)
+  return bytes.constructor === Uint8Array
+    ? bytes
+    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 /** Whether `bytes` holds the ASCII text `text` at `offset`. */

@@ -161,7 +161,8 @@ function readVoxels(
   const swap = width > 1 && littleEndian !== HOST_LITTLE_ENDIAN
   if (!swap && start % width === 0) return new TypedArray(bytes.buffer as ArrayBuffer, start, elements)
   // Misaligned or foreign byte order: one copy into fresh, aligned memory.
-  const copy = bytes.slice(offset, offset + elements * width)
+  const copy = new Uint8Array(elements * width)
+  copy.set(bytes.subarray(offset, offset + copy.length))
   if (swap) {
     for (let i = 0; i < copy.length; i += width) {
       for (let a = i, b = i + width - 1; a < b; a++, b--) {

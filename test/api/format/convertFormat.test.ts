@@ -144,3 +144,29 @@ describe('convertFormat: the Python SDK error messages', () => {
     expect(convertFormat(fixture('dicom/MR_small.dcm'), 'Application/DICOM').kind).toBe('dicom')
   })
 })
+
+describe('convertFormat: input forms', () => {
+  it('accepts a Node Buffer and never writes into it (Buffer#slice does not copy)', async () => {
+    const { readFileSync } = await import('node:fs')
+    const buffer = readFileSync(new URL('../../fixtures/nifti/anatomical.nii', import.meta.url))
+    const before = Uint8Array.from(buffer)
+    const data = convertFormat(buffer)
+    // Big-endian voxels are swapped in a copy; the caller's bytes stay as they were.
+    expect(data.kind === 'nifti' && Array.from(data.voxels.subarray(0, 3))).toEqual([10712, 10463, 10600])
+    expect(Uint8Array.from(buffer)).toEqual(before)
+    const dicom = convertFormat(readFileSync(new URL('../../fixtures/dicom/MR_small.dcm', import.meta.url)))
+    expect(dicom.kind === 'dicom' && dicom.dataSet.byteArray.constructor).toBe(Uint8Array)
+  })
+
+  it('accepts a view at an odd offset into a larger buffer', () => {
+    const file = fixture('dicom/MR_small_implicit.dcm')
+    const host = new Uint8Array(file.length + 3)
+    host.set(file, 3)
+    const data = convertFormat(host.subarray(3))
+    expect(data.kind === 'dicom' && [data.rows, data.columns, data.transferSyntaxUID]).toEqual([
+      64,
+      64,
+      '1.2.840.10008.1.2',
+    ])
+  })
+})
