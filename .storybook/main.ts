@@ -14,7 +14,17 @@ const config: StorybookConfig = {
       // CommonJS packages that Vite must pre-bundle before the first story asks for them, so a cold
       // start does not reload the page mid-test.
       optimizeDeps: {
-        include: ['cornerstone-core', 'dicom-parser', '@tanstack/react-query-devtools'],
+        include: [
+          'cornerstone-core',
+          'dicom-parser',
+          '@tanstack/react-query-devtools',
+          // The codecs are imported on first use of their transfer syntax.
+          '@cornerstonejs/codec-charls/decodewasmjs',
+          '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs',
+          '@cornerstonejs/codec-openjpeg/decodewasmjs',
+          '@cornerstonejs/codec-openjph/wasmjs',
+          'jpeg-lossless-decoder-js',
+        ],
       },
     })
   },

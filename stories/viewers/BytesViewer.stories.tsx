@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { BytesData } from '../../src/api/index.js'
-import { BytesViewer } from '../../src/viewers/BytesViewer.js'
+import { BytesViewer } from '../../src/viewers/index.js'
 import { type Fixture, fixtures } from '../fixtures.js'
 import { rawBytesLoader } from './fixtureLoader.js'
 

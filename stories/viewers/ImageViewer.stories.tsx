@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { ImageData } from '../../src/api/index.js'
-import { ImageViewer } from '../../src/viewers/ImageViewer.js'
+import { ImageViewer } from '../../src/viewers/index.js'
 import { fixtures } from '../fixtures.js'
 import { fixtureDocs, fixtureLoader } from './fixtureLoader.js'
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, within } from 'storybook/test'
 import { convertFormat, type JsonData } from '../../src/api/index.js'
-import { JsonViewer } from '../../src/viewers/JsonViewer.js'
+import { JsonViewer } from '../../src/viewers/index.js'
 
 // A Datamint annotation as the server sends it (wire field names), as a JSON resource would hold it.
 const annotation = {

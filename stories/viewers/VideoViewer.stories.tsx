@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import type { VideoData } from '../../src/api/index.js'
-import { VideoViewer } from '../../src/viewers/VideoViewer.js'
+import { VideoViewer } from '../../src/viewers/index.js'
 import { fixtures } from '../fixtures.js'
 import { fixtureDocs, fixtureLoader } from './fixtureLoader.js'
 

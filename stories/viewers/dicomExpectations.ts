@@ -1,0 +1,40 @@
+import { expect, waitFor, within } from 'storybook/test'
+
+/** The text overlay of the DicomViewer inside `root` (frame i/N, WW/WL, zoom), once the image is drawn. */
+export async function dicomOverlay(root: HTMLElement, timeout = 15000): Promise<HTMLElement> {
+  await waitFor(
+    () => {
+      const alert = within(root).queryByRole('alert')
+      if (alert) throw new Error(`The viewer shows an error: ${alert.textContent}`)
+      expect(root.querySelector('[data-dicom-overlay]')).not.toBeNull()
+    },
+    { timeout },
+  )
+  return root.querySelector<HTMLElement>('[data-dicom-overlay]')!
+}
+
+/** `{ ww, wl }` as the overlay prints them. */
+export function windowLevel(overlay: HTMLElement): { ww: number; wl: number } {
+  const match = overlay.textContent?.match(/WW\/WL (-?[\d.]+)\/(-?[\d.]+)/)
+  if (!match) throw new Error(`No WW/WL in the overlay: ${overlay.textContent}`)
+  return { ww: Number(match[1]), wl: Number(match[2]) }
+}
+
+/** How many different grey/colour values the drawn canvas holds (1 = blank). */
+export function distinctCanvasColours(root: HTMLElement): number {
+  const canvas = root.querySelector<HTMLCanvasElement>('[data-dicom-element] canvas')
+  if (!canvas) throw new Error('No canvas in the DICOM viewer')
+  const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+  const colours = new Set<number>()
+  for (let i = 0; i < data.length && colours.size < 64; i += 4) {
+    colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2])
+  }
+  return colours.size
+}
+
+/** The image decoded and drew a real picture: overlay `Frame 1/N`, and many distinct colours on the canvas. */
+export async function expectDicomRendered(root: HTMLElement, frames = 1): Promise<void> {
+  const overlay = await dicomOverlay(root)
+  await expect(overlay).toHaveTextContent(`Frame 1/${frames}`)
+  await waitFor(() => expect(distinctCanvasColours(root)).toBeGreaterThan(8))
+}
