@@ -1,11 +1,20 @@
 'use client'
-import { type KeyboardEvent, type PointerEvent, useCallback, useEffect, useId, useRef, useState } from 'react'
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react'
 import type { DicomData } from '../api/format/ConvertedData.js'
-import { type Cornerstone, type CornerstoneImage, isEnabled } from './dicom/Cornerstone.js'
+import { type Cornerstone, type CornerstoneImage, drawNow, isEnabled } from './dicom/Cornerstone.js'
 import { cineRate } from './dicom/cineRate.js'
 import { type DicomViewport, fromCornerstone, sameViewport, toCornerstone } from './dicom/DicomViewport.js'
 import { ImageSource } from './dicom/imageSources.js'
-import { loadCornerstone } from './dicom/loadCornerstone.js'
+import { loadCornerstone, loadedCornerstone } from './dicom/loadCornerstone.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
 
@@ -63,7 +72,7 @@ export function DicomViewer(props: DicomViewerProps) {
   const elementRef = useRef<HTMLDivElement>(null)
   const helpId = useId()
 
-  const [cornerstone, setCornerstone] = useState<Cornerstone>()
+  const [cornerstone, setCornerstone] = useState<Cornerstone | undefined>(loadedCornerstone)
   const [status, setStatus] = useState<{ kind: 'loading' | 'ready' | 'error'; message?: string }>({
     kind: 'loading',
   })
@@ -107,14 +116,32 @@ export function DicomViewer(props: DicomViewerProps) {
     latest.current.props.onPlayingChange?.(next)
   }, [])
 
-  // Enable the element once cornerstone is loaded; on unmount disable it and drop this viewer's cache entries.
+  // cornerstone-core is imported on first use; later viewers get it synchronously.
   useEffect(() => {
+    if (cornerstone) return
+    let unmounted = false
+    loadCornerstone().then(
+      (cs) => {
+        if (!unmounted) setCornerstone(cs)
+      },
+      (error: unknown) => {
+        if (!unmounted)
+          setStatus({ kind: 'error', message: `Could not load the DICOM renderer: ${describe(error)}` })
+      },
+    )
+    return () => {
+      unmounted = true
+    }
+  }, [cornerstone])
+
+  // Enable the element (layout effects: the first frame is drawn before the browser paints); on unmount
+  // disable it and drop this viewer's cache entries.
+  useLayoutEffect(() => {
     const element = elementRef.current!
+    if (!cornerstone) return
     const source = new ImageSource(data)
     sourceRef.current = source
-    let disposed = false
-    let loaded: Cornerstone | undefined
-    setStatus({ kind: 'loading' })
+    setStatus((s) => (s.kind === 'loading' ? s : { kind: 'loading' }))
     setInnerViewport(undefined)
     defaultViewport.current = undefined
     fitted.current = true
@@ -122,33 +149,20 @@ export function DicomViewer(props: DicomViewerProps) {
     const rendered = () => {
       if (displayedFrame.current >= 0) latest.current.props.onImageRendered?.(displayedFrame.current)
     }
-    loadCornerstone().then(
-      (cs) => {
-        if (disposed) return
-        loaded = cs
-        cs.enable(element)
-        element.addEventListener(cs.EVENTS.IMAGE_RENDERED, rendered)
-        setCornerstone(cs)
-      },
-      (error: unknown) => {
-        if (!disposed)
-          setStatus({ kind: 'error', message: `Could not load the DICOM renderer: ${describe(error)}` })
-      },
-    )
+    cornerstone.enable(element)
+    element.addEventListener(cornerstone.EVENTS.IMAGE_RENDERED, rendered)
     return () => {
-      disposed = true
-      if (loaded) {
-        element.removeEventListener(loaded.EVENTS.IMAGE_RENDERED, rendered)
-        if (isEnabled(loaded, element)) loaded.disable(element)
-      }
-      source.dispose(loaded)
+      element.removeEventListener(cornerstone.EVENTS.IMAGE_RENDERED, rendered)
+      if (isEnabled(cornerstone, element)) cornerstone.disable(element)
+      source.dispose(cornerstone)
+      sourceRef.current = undefined
       imageRef.current = undefined
-      setCornerstone(undefined)
     }
-  }, [data])
+  }, [data, cornerstone])
 
   // Load and show the current frame; stale loads (frame changed meanwhile, viewer unmounted) are ignored.
-  useEffect(() => {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: data is read through sourceRef, set by the effect above
+  useLayoutEffect(() => {
     const element = elementRef.current
     const source = sourceRef.current
     if (!cornerstone || !element || !source) return
@@ -169,6 +183,7 @@ export function DicomViewer(props: DicomViewerProps) {
           // A VOI LUT Sequence applies until the user sets a window of their own.
           voiLUT: sameWindow(shown!, defaultViewport.current) ? image.voiLUT : undefined,
         })
+        if (drawNow(cornerstone, element)) latest.current.props.onImageRendered?.(frame)
         setStatus({ kind: 'ready' })
       },
       (error: unknown) => {
@@ -179,12 +194,12 @@ export function DicomViewer(props: DicomViewerProps) {
     return () => {
       stale = true
     }
-  }, [cornerstone, frame])
+  }, [cornerstone, frame, data])
 
-  // Apply viewport changes (user or controlled props) to cornerstone; it redraws on the next animation frame.
+  // Apply viewport changes (user or controlled props) to cornerstone and draw before the browser paints.
   const viewportKey = viewport && JSON.stringify(viewport)
   // biome-ignore lint/correctness/useExhaustiveDependencies: viewportKey stands for the viewport's values
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = elementRef.current
     if (!cornerstone || !element || !viewport || !isEnabled(cornerstone, element)) return
     const enabled = cornerstone.getEnabledElement(element)
@@ -193,6 +208,9 @@ export function DicomViewer(props: DicomViewerProps) {
       ...toCornerstone(viewport),
       voiLUT: sameWindow(viewport, defaultViewport.current) ? imageRef.current?.voiLUT : undefined,
     })
+    if (drawNow(cornerstone, element) && displayedFrame.current >= 0) {
+      latest.current.props.onImageRendered?.(displayedFrame.current)
+    }
   }, [cornerstone, viewportKey])
 
   // Follow the container's size; refit while the user has not zoomed or panned (and when first shown after

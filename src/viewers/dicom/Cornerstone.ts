@@ -48,6 +48,9 @@ export interface CornerstoneEnabledElement {
   image?: CornerstoneImage
   canvas?: HTMLCanvasElement
   viewport?: CornerstoneViewport
+  /** Set by displayImage/setViewport: cornerstone's animation-frame loop redraws while true. */
+  needsRedraw?: boolean
+  invalid?: boolean
 }
 
 export interface ImageLoadObject {
@@ -67,8 +70,10 @@ export interface Cornerstone {
   setViewport(element: HTMLElement, viewport: Partial<CornerstoneViewport>): void
   getDefaultViewportForImage(element: HTMLElement, image: CornerstoneImage): CornerstoneViewport
   resize(element: HTMLElement, fitToWindow?: boolean): void
-  /** Draws synchronously (displayImage/setViewport draw on the next animation frame). */
+  /** Marks the element for its animation-frame loop to redraw (despite the name, not synchronous). */
   draw(element: HTMLElement): void
+  renderGrayscaleImage(enabledElement: CornerstoneEnabledElement, invalidated?: boolean): void
+  renderColorImage(enabledElement: CornerstoneEnabledElement, invalidated?: boolean): void
   imageCache: {
     setMaximumSizeBytes(bytes: number): void
     getImageLoadObject(imageId: string): ImageLoadObject | undefined
@@ -81,4 +86,19 @@ export interface Cornerstone {
 /** True while `element` is enabled: every await in the viewer checks this before touching cornerstone. */
 export function isEnabled(cornerstone: Cornerstone, element: HTMLElement): boolean {
   return cornerstone.getEnabledElements().some((e) => e.element === element)
+}
+
+/**
+ * Renders the element's image now instead of on cornerstone's next animation frame (its `draw` only marks the
+ * element), so a new frame or window is on the canvas before the browser paints. Returns false when there is
+ * nothing to draw.
+ */
+export function drawNow(cornerstone: Cornerstone, element: HTMLElement): boolean {
+  const enabled = cornerstone.getEnabledElement(element)
+  if (!enabled.image || !enabled.canvas) return false
+  const render = enabled.image.color ? cornerstone.renderColorImage : cornerstone.renderGrayscaleImage
+  render(enabled, enabled.invalid)
+  enabled.invalid = false
+  enabled.needsRedraw = false
+  return true
 }

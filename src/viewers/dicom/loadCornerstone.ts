@@ -3,6 +3,7 @@ import { datamintImageLoader, IMAGE_SCHEME } from './imageSources.js'
 
 let cacheBytes = 256 * 1024 * 1024
 let loading: Promise<Cornerstone> | undefined
+let instance: Cornerstone | undefined
 
 /**
  * cornerstone-core, imported on first use (it touches `window` when evaluated, so never at module load), with
@@ -13,9 +14,15 @@ export function loadCornerstone(): Promise<Cornerstone> {
     const cornerstone = ((module as { default?: unknown }).default ?? module) as Cornerstone
     cornerstone.registerImageLoader(IMAGE_SCHEME, datamintImageLoader)
     cornerstone.imageCache.setMaximumSizeBytes(cacheBytes)
+    instance = cornerstone
     return cornerstone
   })
   return loading
+}
+
+/** cornerstone-core if {@link loadCornerstone} has finished, so viewers mounted later can start at once. */
+export function loadedCornerstone(): Cornerstone | undefined {
+  return instance
 }
 
 /**
