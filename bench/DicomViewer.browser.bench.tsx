@@ -106,7 +106,7 @@ it('DicomViewer in Chromium: bytes → first painted frame, window/level re-rend
       firstPaint.push(drawn - t0)
       firstScreen.push(onScreen - t0)
     }
-    cleanupLater.splice(0).forEach((f) => f())
+    for (const f of cleanupLater.splice(0)) f()
   }
 
   // Window/level: controlled viewport prop change → cornerstone drawn.
