@@ -1,6 +1,7 @@
 import type { Preview } from '@storybook/react-vite'
 import { initialize } from 'msw-storybook-addon'
 import { datamintLoader } from './datamint/mockServer.js'
+import { datamintGlobalTypes, withDatamint } from './datamint/withDatamint.js'
 
 // One service worker for the whole Storybook; each story's handlers are installed by datamintLoader.
 // Requests no handler claims (Vite modules, fixtures, a real Datamint server) pass through untouched.
@@ -9,6 +10,9 @@ initialize({ onUnhandledRequest: 'bypass', quiet: true })
 const preview: Preview = {
   tags: ['autodocs'],
   loaders: [datamintLoader],
+  decorators: [withDatamint],
+  globalTypes: datamintGlobalTypes,
+  initialGlobals: { datamintServer: 'mock' },
   parameters: {
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
   },
