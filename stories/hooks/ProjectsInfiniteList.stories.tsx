@@ -1,0 +1,69 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, userEvent, waitFor, within } from 'storybook/test'
+import type { DatamintParameters } from '../../.storybook/datamint/parameters.js'
+import { ProjectsInfiniteList } from './ProjectsInfiniteList.js'
+
+const meta = {
+  title: 'Hooks/Projects list (infinite scroll)',
+  component: ProjectsInfiniteList,
+  tags: ['autodocs'],
+  args: { pageSize: 20 },
+  parameters: {
+    datamint: {
+      devtools: true,
+      server: { seed: { extraProjects: 95 }, latency: 300 },
+    } satisfies DatamintParameters,
+  },
+} satisfies Meta<typeof ProjectsInfiniteList>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Scrolling to the end of the list loads the next 20 projects, until a short page says there are no more. */
+export const InfiniteScroll: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await canvas.findByText(/^20 projects loaded/, {}, { timeout: 5000 })
+    const list = canvas.getByRole('list')
+    list.scrollTop = list.scrollHeight
+    await canvas.findByText(/^40 projects loaded/, {}, { timeout: 5000 })
+    await expect(list.querySelectorAll('li strong')).toHaveLength(40)
+  },
+}
+
+/** Every page at once on a fast server: the list ends with "that is all". */
+export const AllLoaded: Story = {
+  args: { pageSize: 50 },
+  parameters: { datamint: { devtools: true, server: { seed: true } } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement).toHaveTextContent(/projects loaded, that is all/), {
+      timeout: 5000,
+    })
+  },
+}
+
+/** A server with no projects. */
+export const Empty: Story = {
+  parameters: { datamint: { devtools: true, server: { seed: false } } },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByText('0 projects loaded, that is all')
+  },
+}
+
+/** The list request fails (injected 503, retries off): the error class, status and message, and a retry. */
+export const ServerError: Story = {
+  parameters: {
+    datamint: {
+      devtools: true,
+      config: { maxRetries: 0 },
+      server: { faults: { 'GET /projects': { status: 503, times: 1 } } },
+    } satisfies DatamintParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const alert = await canvas.findByRole('alert')
+    await expect(alert).toHaveTextContent('(503)')
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await canvas.findByText(/projects loaded/)
+  },
+}
