@@ -4,12 +4,20 @@ import type { DataSet } from 'dicom-parser'
 export interface DicomData {
   kind: 'dicom'
   mimetype: string
-  /** The dicom-parser DataSet; pixel data is referenced in `dataSet.byteArray`, never copied. */
+  /**
+   * The dicom-parser DataSet; pixel data is referenced in `dataSet.byteArray` (the input itself), never
+   * copied. Deflated files are inflated once, so their `byteArray` holds the inflated data set.
+   */
   dataSet: DataSet
+  /** Rows (0028,0010); 0 when the file holds no image (e.g. a structured report). */
   rows: number
+  /** Columns (0028,0011); 0 when the file holds no image. */
   columns: number
+  /** Number of Frames (0028,0008), 1 when absent. */
   numberOfFrames: number
+  /** From the file meta; for a bare data set (no meta), the Implicit or Explicit VR Little Endian UID detected. */
   transferSyntaxUID: string
+  /** Photometric Interpretation (0028,0004), e.g. `MONOCHROME2`, `RGB`, `YBR_FULL`; '' when absent. */
   photometricInterpretation: string
 }
 
@@ -56,9 +64,9 @@ export interface NiftiData {
   kind: 'nifti'
   mimetype: string
   version: 1 | 2
-  /** Voxel counts `[nx, ny, nz, nt]` (missing dimensions are 1). */
+  /** Voxel counts `[nx, ny, nz, nt]` (missing dimensions are 1; dimensions 5 to 7, rare, are folded into nt). */
   dims: [number, number, number, number]
-  /** Voxel sizes `[dx, dy, dz, dt]` from pixdim. */
+  /** Voxel sizes `[dx, dy, dz, dt]` from pixdim[1..4], as stored. */
   pixDims: [number, number, number, number]
   datatype: NiftiDatatype
   /** NIfTI datatype code as stored (2, 4, 8, 16, 64, 128, 256, 512, 768). */
@@ -70,9 +78,12 @@ export interface NiftiData {
   affine: number[][]
   /** Which header form produced `affine`. */
   affineSource: 'sform' | 'qform' | 'pixdim'
-  /** Stored voxels, x fastest; rgb24 is 3 interleaved bytes per voxel. */
+  /**
+   * Stored voxels in native byte order, x fastest; rgb24 is 3 interleaved bytes per voxel. A view on the
+   * input's memory when its offset is aligned and its byte order native, a copy otherwise.
+   */
   voxels: NiftiVoxels
-  /** Raw header fields for anything not surfaced above. */
+  /** Every header field as stored, under its NIfTI name (`dim`, `pixdim`, `vox_offset`, `srow_x`, `descrip`, ...). */
   header: Record<string, unknown>
 }
 
