@@ -9,7 +9,7 @@ export {
   type TransferProgress,
 } from './BaseApi.js'
 export { type BulkFailure, BulkOperationError } from './BulkOperationError.js'
-export { MAX_IN_FLIGHT, mapSettled } from './concurrency.js'
+export { createLimiter, type Limiter, MAX_IN_FLIGHT, mapSettled } from './concurrency.js'
 export {
   type AnnotationFilters,
   type AnnotationPatch,
