@@ -1,5 +1,6 @@
 import ky, { HTTPError, type KyInstance } from 'ky'
 import type { ApiConfig } from './ApiConfig.js'
+import { createLimiter, MAX_IN_FLIGHT } from './concurrency.js'
 
 /** Methods that are safe to repeat; POST and PATCH are never retried (they may create or change twice). */
 export const RETRY_METHODS = ['get', 'put', 'delete', 'head', 'options'] as const
@@ -18,6 +19,8 @@ export interface HttpClientOptions {
   maxRetryAfter?: number
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof globalThis.fetch
+  /** Most requests waiting for a response at once, across every API sharing the client. Default 20. */
+  maxInFlight?: number
 }
 
 /**
@@ -31,8 +34,8 @@ export function defaultRetryDelay(attempt: number): number {
 
 /**
  * The one ky instance a `DatamintApi` and all its entity APIs share. It sends the API key as the `apikey`
- * header and as `Authorization: Bearer` (never in the URL), applies the per-request timeout, and is the only
- * layer that retries.
+ * header and as `Authorization: Bearer` (never in the URL), applies the per-request timeout, keeps at most
+ * 20 requests waiting for a response, and is the only layer that retries.
  *
  * @example
  * const client = createHttpClient(new ApiConfig({ serverUrl: 'https://api.datamint.io', apiKey }))
@@ -44,11 +47,20 @@ export function createHttpClient(config: ApiConfig, options: HttpClientOptions =
     headers.apikey = config.apiKey
     headers.authorization = `Bearer ${config.apiKey}`
   }
+  // Like the Python SDK, keep at most 20 requests in flight; the rest wait (their timeout already runs).
+  const limiter = createLimiter(options.maxInFlight ?? MAX_IN_FLIGHT)
+  const custom = options.fetch
+  const limitedFetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
+    limiter.run(
+      // globalThis.fetch is looked up per call (test tools such as msw patch it) and called as a method.
+      () => (custom ? custom(input, init) : globalThis.fetch(input, init)),
+      init?.signal ?? (input instanceof Request ? input.signal : undefined),
+    )
   return ky.create({
     prefixUrl: config.serverUrl,
     timeout: config.timeout * 1000,
     headers,
-    fetch: options.fetch,
+    fetch: limitedFetch,
     retry: {
       limit: config.maxRetries,
       methods: [...RETRY_METHODS],

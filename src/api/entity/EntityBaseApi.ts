@@ -48,9 +48,9 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
       this.#parseList = (raw, path = '') => raw.map((item, i) => entity(item, `${path}[${i}]`))
     } else {
       this.#parse = (raw, path) => entity.parse(raw, path)
-      this.#parseList = entity.parseList
-        ? (raw, path) => (entity.parseList as NonNullable<typeof entity.parseList>)(raw, path)
-        : (raw, path = '') => raw.map((item, i) => entity.parse(item, `${path}[${i}]`))
+      this.#parseList =
+        entity.parseList?.bind(entity) ??
+        ((raw, path = '') => raw.map((item, i) => entity.parse(item, `${path}[${i}]`)))
     }
   }
 

@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BulkOperationError } from '../../../src/api/BulkOperationError.js'
 import {
@@ -9,7 +8,7 @@ import {
   ValidationError,
 } from '../../../src/api/errors.js'
 import { rejectionOf } from '../transport/probe.js'
-import { type Seen, send, startServer, type TestServer } from '../transport/testServer.js'
+import { batchingHandler, type Seen, send, startServer, type TestServer } from '../transport/testServer.js'
 import { thingsApi, uuid } from './things.js'
 
 let server: TestServer
@@ -215,23 +214,7 @@ describe('delete and bulkDelete', () => {
 
   it('keeps at most 20 requests in flight and attempts every id', async () => {
     const ids = Array.from({ length: 65 }, (_, i) => uuid(i))
-    // Hold answers until 20 requests are open (or a short safety delay), so the limit is really reached.
-    let held: ServerResponse[] = []
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const release = () => {
-      clearTimeout(timer)
-      const batch = held
-      held = []
-      for (const res of batch) send(res, 204)
-    }
-    server.handle((_req, res) => {
-      held.push(res)
-      if (held.length >= 20) release()
-      else {
-        clearTimeout(timer)
-        timer = setTimeout(release, 100)
-      }
-    })
+    server.handle(batchingHandler(20, (res) => send(res, 204)))
     await thingsApi(server.url).bulkDelete(ids)
     expect(server.maxInFlight).toBe(20)
     expect(server.requests.map((r) => r.path).sort()).toEqual(ids.map((id) => `/things/${id}`).sort())

@@ -12,7 +12,7 @@ import {
   ValidationError,
 } from '../../../src/api/errors.js'
 import { KEY, Probe, probe, rejectionOf } from './probe.js'
-import { send, startServer, type TestServer } from './testServer.js'
+import { batchingHandler, send, startServer, type TestServer } from './testServer.js'
 
 let server: TestServer
 beforeEach(async () => {
@@ -224,6 +224,32 @@ describe('timeout, reset, refused', () => {
     expect(error).toBeInstanceOf(NetworkError)
     expect(BaseApi.getStatusCode(error)).toBeUndefined()
     server = await startServer()
+  })
+})
+
+describe('requests in flight', () => {
+  it('one client keeps at most 20 requests waiting for a response; the others queue', async () => {
+    server.handle(batchingHandler(20, (res) => send(res, 200, { ok: true })))
+    const api = probe(server.url)
+    const results = await Promise.all(Array.from({ length: 45 }, (_, i) => api.json('GET', `things/${i}`)))
+    expect(results).toHaveLength(45)
+    expect(server.requests).toHaveLength(45)
+    expect(server.maxInFlight).toBe(20)
+  })
+
+  it('a queued request that is aborted is never sent', async () => {
+    server.handle(() => {}) // hold everything
+    const api = probe(server.url, {}, { maxInFlight: 1 })
+    const first = new AbortController()
+    const second = new AbortController()
+    const p1 = rejectionOf(api.json('GET', 'one', { signal: first.signal }))
+    const p2 = rejectionOf(api.json('GET', 'two', { signal: second.signal }))
+    await server.waitForRequests(1)
+    second.abort()
+    expect((await p2).name).toBe('AbortError')
+    first.abort()
+    expect((await p1).name).toBe('AbortError')
+    expect(server.requests.map((r) => r.path)).toEqual(['/one'])
   })
 })
 

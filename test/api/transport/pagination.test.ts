@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiConfig } from '../../../src/api/ApiConfig.js'
 import { BaseApi, type PaginateBodyOptions, type PaginateOptions } from '../../../src/api/BaseApi.js'
-import { mapSettled } from '../../../src/api/concurrency.js'
+import { createLimiter, mapSettled } from '../../../src/api/concurrency.js'
 import { ValidationError } from '../../../src/api/errors.js'
 import { createHttpClient } from '../../../src/api/httpClient.js'
 import { assertEmail, assertUuid, isUuid } from '../../../src/api/ids.js'
@@ -167,6 +167,50 @@ describe('ids', () => {
     expect(assertEmail('a@b.io', 'user')).toBe('a@b.io')
     expect(() => assertEmail('', 'user')).toThrow(/Invalid user id ""/)
     expect(() => assertEmail('   ', 'user')).toThrow(ValidationError)
+  })
+})
+
+describe('createLimiter', () => {
+  it('runs at most `limit` tasks at once, in order, and frees a slot when one fails', async () => {
+    const limiter = createLimiter(2)
+    const started: number[] = []
+    const gates: Array<() => void> = []
+    const task = (n: number) => () =>
+      new Promise<number>((resolve, reject) => {
+        started.push(n)
+        gates[n] = () => (n === 1 ? reject(new Error('one')) : resolve(n))
+      })
+    const runs = [0, 1, 2, 3].map((n) => limiter.run(task(n)))
+    await Promise.resolve()
+    expect(started).toEqual([0, 1])
+    expect(limiter.active).toBe(2)
+    gates[1]()
+    await expect(runs[1]).rejects.toThrow('one')
+    expect(started).toEqual([0, 1, 2])
+    gates[0]()
+    gates[2]()
+    await Promise.all([runs[0], runs[2]])
+    expect(started).toEqual([0, 1, 2, 3])
+    gates[3]()
+    await expect(runs[3]).resolves.toBe(3)
+    expect(limiter.active).toBe(0)
+  })
+
+  it('an aborted waiting task never starts', async () => {
+    const limiter = createLimiter(1)
+    let release = () => {}
+    const first = limiter.run(() => new Promise<void>((r) => (release = r)))
+    const controller = new AbortController()
+    let ran = false
+    const waiting = limiter.run(async () => {
+      ran = true
+    }, controller.signal)
+    controller.abort()
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' })
+    release()
+    await first
+    await limiter.run(async () => {})
+    expect(ran).toBe(false)
   })
 })
 

@@ -94,3 +94,28 @@ export async function startServer(initial: Handler = (_req, res) => send(res, 20
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return state
 }
+
+/**
+ * A handler that holds requests until `batch` of them are open (or `quietMs` pass without a new one), then
+ * answers them all: a client that allows `batch` requests in flight reaches exactly that many at the server.
+ */
+export function batchingHandler(
+  batch: number,
+  answer: (res: ServerResponse) => void,
+  quietMs = 100,
+): Handler {
+  let held: ServerResponse[] = []
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const release = () => {
+    clearTimeout(timer)
+    const now = held
+    held = []
+    for (const res of now) answer(res)
+  }
+  return (_req, res) => {
+    held.push(res)
+    clearTimeout(timer)
+    if (held.length >= batch) release()
+    else timer = setTimeout(release, quietMs)
+  }
+}
