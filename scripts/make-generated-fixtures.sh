@@ -33,6 +33,8 @@ dcmdrle "$src/SC_rgb_rle_2frame.dcm" "$out/SC_rgb_2frame.dcm"
 gdcmconv --raw --planar-configuration 1 "$out/SC_rgb_2frame.dcm" "$out/SC_rgb_2frame_planar1.dcm"
 # JPEG baseline, YBR_FULL_422 (4:2:2 subsampling), multi-frame.
 dcmcjpeg +eb "$out/SC_rgb_2frame.dcm" "$out/SC_rgb_2frame_jpeg_ybr422.dcm"
+# JPEG Extended with 12-bit samples holding 8-bit colour (YBR_FULL_422, 4:2:2 subsampled).
+dcmcjpeg +ee +bt "$out/SC_rgb_2frame.dcm" "$out/SC_rgb_2frame_jpeg_extended12_ybr422.dcm"
 # Fragments spanning frames, no Basic Offset Table: 1 KB fragments.
 dcmcjpeg +e1 -ot +fs 1 "$out/SC_rgb_2frame.dcm" "$out/SC_rgb_2frame_jpeg_lossless_nobot_frag.dcm"
 dcmcjpls -ot +fs 1 "$out/SC_rgb_2frame.dcm" "$out/SC_rgb_2frame_jpeg_ls_nobot_frag.dcm"

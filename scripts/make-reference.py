@@ -61,8 +61,20 @@ def frames_of(ds):
     ts = str(ds.file_meta.TransferSyntaxUID)
     # pydicom leaves YCbCr as is (GDCM too, for JPEG); JPEG 2000 RCT/ICT are already inverted by the codec.
     if spp == 3 and pi in ('YBR_FULL', 'YBR_FULL_422'):
-        arr = np.stack([convert_color_space(f, 'YBR_FULL', 'RGB') for f in arr])
+        bits = int(ds.BitsStored)
+        if bits == 8:
+            arr = np.stack([convert_color_space(f, 'YBR_FULL', 'RGB') for f in arr])
+        else:  # pydicom's conversion is 8-bit only: the same PS3.3 C.7.6.3.1.2 formula, offset 2^(bits-1)
+            arr = ybr_full_to_rgb(arr, bits)
     return arr, ts
+
+
+def ybr_full_to_rgb(arr, bits):
+    half, top = 2 ** (bits - 1), 2 ** bits - 1
+    y, cb, cr = (arr[..., i].astype(np.float64) for i in range(3))
+    cb, cr = cb - half, cr - half
+    rgb = np.stack([y + 1.402 * cr, y - 0.344136 * cb - 0.714136 * cr, y + 1.772 * cb], axis=-1)
+    return np.clip(np.floor(rgb + 0.5), 0, top).astype(arr.dtype)
 
 
 def htj2k_frames(ds):

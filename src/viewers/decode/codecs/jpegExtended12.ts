@@ -1,18 +1,12 @@
-import { FormatError } from '../../../api/errors.js'
 import type { Codec } from './CodecOutput.js'
+import { decodeDctJpeg } from './dctJpeg.js'
 
 /**
- * JPEG Extended with 12-bit samples (process 4). None of the field's codec packages decodes it
- * (libjpeg-turbo-8bit is 8-bit only; jpeg-lossless-decoder-js handles only lossless), so this says so.
+ * JPEG Extended with 12-bit samples (process 4). No codec package of the field decodes it (libjpeg-turbo-8bit
+ * is 8-bit only; jpeg-lossless-decoder-js is lossless only), so it uses our own sequential-DCT decoder.
+ * 3-component images come out as coded (YCbCr); decodeDicomFrame converts them to RGB.
  */
 export const jpegExtended12: Codec = {
   prepare: () => Promise.resolve(),
-  decodeFrame() {
-    return Promise.reject(
-      new FormatError(
-        'JPEG Extended 12-bit (1.2.840.10008.1.2.4.51) is not supported: no available codec decodes 12-bit DCT JPEG; ' +
-          'convert the file to a lossless syntax (e.g. `dcmdjpeg` then `dcmcjpls`) to view it',
-      ),
-    )
-  },
+  decodeFrame: async (encoded) => decodeDctJpeg(encoded),
 }

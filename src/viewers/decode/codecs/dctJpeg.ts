@@ -1,0 +1,363 @@
+import { FormatError } from '../../../api/errors.js'
+import type { CodecOutput } from './CodecOutput.js'
+
+// A sequential-DCT, Huffman-coded JPEG decoder (ITU T.81 processes 1, 2 and 4: SOF0/SOF1) for 8- and 12-bit
+// samples. It exists because no codec package of the field decodes 12-bit DCT JPEG (DICOM JPEG Extended,
+// 1.2.840.10008.1.2.4.51); 8-bit baseline goes to libjpeg-turbo instead. Colour is left as coded (YCbCr).
+
+/** Zig-zag position → natural (row-major) index in an 8×8 block. */
+const ZIGZAG = Uint8Array.from([
+  0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7,
+  14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46,
+  53, 60, 61, 54, 47, 55, 62, 63,
+])
+
+/** IDCT basis: COS[x * 8 + u] = C(u)/2 · cos((2x + 1)uπ/16). */
+const COS = new Float64Array(64)
+for (let x = 0; x < 8; x++) {
+  for (let u = 0; u < 8; u++)
+    COS[x * 8 + u] = ((u === 0 ? Math.SQRT1_2 : 1) / 2) * Math.cos(((2 * x + 1) * u * Math.PI) / 16)
+}
+
+interface Huffman {
+  maxCode: Int32Array // per code length 1..16, -1 when none
+  valPtr: Int32Array
+  minCode: Int32Array
+  values: Uint8Array
+}
+
+interface Component {
+  id: number
+  h: number
+  v: number
+  tq: number
+  blocksPerLine: number
+  blocksPerColumn: number
+  /** Decoded samples, blocksPerLine·8 wide. */
+  plane: Float64Array
+  pred: number
+  dc?: Huffman
+  ac?: Huffman
+}
+
+function buildHuffman(counts: Uint8Array, values: Uint8Array): Huffman {
+  const maxCode = new Int32Array(17).fill(-1)
+  const minCode = new Int32Array(17)
+  const valPtr = new Int32Array(17)
+  let code = 0
+  let k = 0
+  for (let len = 1; len <= 16; len++) {
+    valPtr[len] = k
+    minCode[len] = code
+    code += counts[len - 1]
+    k += counts[len - 1]
+    if (counts[len - 1]) maxCode[len] = code - 1
+    code <<= 1
+  }
+  return { maxCode, minCode, valPtr, values }
+}
+
+/** Reads entropy-coded bits, un-stuffing 0xFF00 and stopping (with zeros) at a marker. */
+class BitReader {
+  private bits = 0
+  private count = 0
+  constructor(
+    private readonly data: Uint8Array,
+    public pos: number,
+  ) {}
+  bit(): number {
+    if (this.count === 0) {
+      let byte = 0
+      const d = this.data
+      if (this.pos < d.length) {
+        byte = d[this.pos]
+        if (byte === 0xff) {
+          const next = d[this.pos + 1]
+          if (next === 0) this.pos += 2
+          else byte = 0 // a marker: feed zeros, leave pos on it
+        } else this.pos++
+      }
+      this.bits = byte
+      this.count = 8
+    }
+    this.count--
+    return (this.bits >> this.count) & 1
+  }
+  receive(n: number): number {
+    let v = 0
+    for (let i = 0; i < n; i++) v = (v << 1) | this.bit()
+    return v
+  }
+  /** Drops buffered bits and skips an RSTn marker, if that is what comes next. */
+  restart(): void {
+    this.count = 0
+    const d = this.data
+    while (
+      this.pos + 1 < d.length &&
+      !(d[this.pos] === 0xff && d[this.pos + 1] >= 0xd0 && d[this.pos + 1] <= 0xd7)
+    ) {
+      this.pos++
+    }
+    this.pos += 2
+  }
+  decode(h: Huffman): number {
+    let code = this.bit()
+    for (let len = 1; len <= 16; len++) {
+      if (code <= h.maxCode[len]) return h.values[h.valPtr[len] + code - h.minCode[len]]
+      code = (code << 1) | this.bit()
+    }
+    throw new FormatError('JPEG: invalid Huffman code')
+  }
+}
+
+const extend = (v: number, t: number) => (t === 0 ? 0 : v < 1 << (t - 1) ? v - (1 << t) + 1 : v)
+
+/** Decodes a sequential DCT JPEG codestream (SOF0 or SOF1, 8- or 12-bit). */
+export function decodeDctJpeg(data: Uint8Array): CodecOutput {
+  const quant: Int32Array[] = []
+  const dcTables: Huffman[] = []
+  const acTables: Huffman[] = []
+  let components: Component[] = []
+  let precision = 8
+  let width = 0
+  let height = 0
+  let hmax = 1
+  let vmax = 1
+  let restartInterval = 0
+  let pos = 2
+  if (data[0] !== 0xff || data[1] !== 0xd8) throw new FormatError('JPEG: no SOI marker')
+  const u16 = (p: number) => (data[p] << 8) | data[p + 1]
+  for (;;) {
+    // A codestream cut before EOI still yields what was decoded (as libjpeg does, with a warning).
+    if (pos + 2 > data.length) break
+    if (data[pos] !== 0xff) {
+      pos++
+      continue
+    }
+    const marker = data[pos + 1]
+    if (marker === 0xd9) break
+    if (marker === 0xff || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      pos += marker === 0xff ? 1 : 2
+      continue
+    }
+    if (pos + 4 > data.length) break
+    const length = u16(pos + 2)
+    const seg = pos + 4
+    const end = pos + 2 + length
+    switch (marker) {
+      case 0xdb: {
+        for (let p = seg; p < end; ) {
+          const pq = data[p] >> 4
+          const tq = data[p] & 15
+          p++
+          const table = new Int32Array(64)
+          for (let k = 0; k < 64; k++) {
+            table[k] = pq ? u16(p) : data[p]
+            p += pq ? 2 : 1
+          }
+          quant[tq] = table
+        }
+        break
+      }
+      case 0xc4: {
+        for (let p = seg; p < end; ) {
+          const tc = data[p] >> 4
+          const th = data[p] & 15
+          const counts = data.subarray(p + 1, p + 17)
+          const total = counts.reduce((a, b) => a + b, 0)
+          const table = buildHuffman(counts, data.slice(p + 17, p + 17 + total))
+          ;(tc === 0 ? dcTables : acTables)[th] = table
+          p += 17 + total
+        }
+        break
+      }
+      case 0xc0:
+      case 0xc1: {
+        precision = data[seg]
+        height = u16(seg + 1)
+        width = u16(seg + 3)
+        const n = data[seg + 5]
+        components = []
+        for (let i = 0; i < n; i++) {
+          const p = seg + 6 + i * 3
+          components.push({
+            id: data[p],
+            h: data[p + 1] >> 4,
+            v: data[p + 1] & 15,
+            tq: data[p + 2],
+            blocksPerLine: 0,
+            blocksPerColumn: 0,
+            plane: new Float64Array(0),
+            pred: 0,
+          })
+        }
+        hmax = Math.max(...components.map((c) => c.h))
+        vmax = Math.max(...components.map((c) => c.v))
+        const mcusX = Math.ceil(width / (8 * hmax))
+        const mcusY = Math.ceil(height / (8 * vmax))
+        for (const c of components) {
+          c.blocksPerLine = mcusX * c.h
+          c.blocksPerColumn = mcusY * c.v
+          c.plane = new Float64Array(c.blocksPerLine * 8 * c.blocksPerColumn * 8)
+        }
+        break
+      }
+      case 0xc2:
+      case 0xc3:
+      case 0xc5:
+      case 0xc6:
+      case 0xc7:
+      case 0xc9:
+      case 0xca:
+      case 0xcb:
+      case 0xcd:
+      case 0xce:
+      case 0xcf:
+        throw new FormatError(
+          `JPEG: SOF${marker - 0xc0} (progressive, lossless, hierarchical or arithmetic) is not supported here`,
+        )
+      case 0xdd:
+        restartInterval = u16(seg)
+        break
+      case 0xda: {
+        const ns = data[seg]
+        const scan: Component[] = []
+        for (let i = 0; i < ns; i++) {
+          const c = components.find((x) => x.id === data[seg + 1 + i * 2])
+          if (!c) throw new FormatError('JPEG: scan names an unknown component')
+          const t = data[seg + 2 + i * 2]
+          c.dc = dcTables[t >> 4]
+          c.ac = acTables[t & 15]
+          c.pred = 0
+          scan.push(c)
+        }
+        pos = decodeScan(data, end, scan, quant, restartInterval, width, height, hmax, vmax)
+        continue
+      }
+    }
+    pos = end
+  }
+  if (components.length === 0) throw new FormatError('JPEG: no frame header')
+  return assemble(components, width, height, precision, hmax, vmax)
+}
+
+function decodeScan(
+  data: Uint8Array,
+  start: number,
+  scan: Component[],
+  quant: Int32Array[],
+  restartInterval: number,
+  width: number,
+  height: number,
+  hmax: number,
+  vmax: number,
+): number {
+  const reader = new BitReader(data, start)
+  const block = new Float64Array(64)
+  const decodeBlock = (c: Component, row: number, col: number) => {
+    const q = quant[c.tq]
+    if (!q || !c.dc || !c.ac) throw new FormatError('JPEG: scan uses a missing Huffman or quantisation table')
+    block.fill(0)
+    const t = reader.decode(c.dc)
+    c.pred += extend(reader.receive(t), t)
+    block[0] = c.pred * q[0]
+    for (let k = 1; k < 64; ) {
+      const rs = reader.decode(c.ac)
+      const s = rs & 15
+      const r = rs >> 4
+      if (s === 0) {
+        if (r !== 15) break
+        k += 16
+        continue
+      }
+      k += r
+      if (k > 63) break
+      block[ZIGZAG[k]] = extend(reader.receive(s), s) * q[k]
+      k++
+    }
+    idctInto(block, c.plane, c.blocksPerLine * 8, row * 8, col * 8)
+  }
+  let mcu = 0
+  const single = scan.length === 1
+  // A lone component is coded block by block over its own size; interleaved scans go MCU by MCU.
+  const c0 = scan[0]
+  const mcusX = single ? Math.ceil(Math.ceil((width * c0.h) / hmax) / 8) : Math.ceil(width / (8 * hmax))
+  const mcusY = single ? Math.ceil(Math.ceil((height * c0.v) / vmax) / 8) : Math.ceil(height / (8 * vmax))
+  for (let my = 0; my < mcusY; my++) {
+    for (let mx = 0; mx < mcusX; mx++) {
+      if (restartInterval && mcu > 0 && mcu % restartInterval === 0) {
+        reader.restart()
+        for (const c of scan) c.pred = 0
+      }
+      if (single) decodeBlock(c0, my, mx)
+      else
+        for (const c of scan)
+          for (let v = 0; v < c.v; v++)
+            for (let h = 0; h < c.h; h++) decodeBlock(c, my * c.v + v, mx * c.h + h)
+      mcu++
+    }
+  }
+  // Continue after the entropy-coded segment: the next marker that is not RSTn or stuffing.
+  let p = reader.pos
+  while (
+    p + 1 < data.length &&
+    !(data[p] === 0xff && data[p + 1] !== 0 && !(data[p + 1] >= 0xd0 && data[p + 1] <= 0xd7))
+  )
+    p++
+  return p
+}
+
+/** 2-D inverse DCT of one block (natural order) into a plane at (y, x). */
+function idctInto(block: Float64Array, plane: Float64Array, stride: number, y0: number, x0: number): void {
+  const tmp = new Float64Array(64)
+  for (let v = 0; v < 8; v++) {
+    for (let x = 0; x < 8; x++) {
+      let s = 0
+      for (let u = 0; u < 8; u++) s += COS[x * 8 + u] * block[v * 8 + u]
+      tmp[v * 8 + x] = s
+    }
+  }
+  for (let x = 0; x < 8; x++) {
+    for (let y = 0; y < 8; y++) {
+      let s = 0
+      for (let v = 0; v < 8; v++) s += COS[y * 8 + v] * tmp[v * 8 + x]
+      plane[(y0 + y) * stride + x0 + x] = s
+    }
+  }
+}
+
+function assemble(
+  components: Component[],
+  width: number,
+  height: number,
+  precision: number,
+  hmax: number,
+  vmax: number,
+): CodecOutput {
+  const n = components.length
+  const wide = precision > 8
+  const samples = wide ? new Uint16Array(width * height * n) : new Uint8Array(width * height * n)
+  const shift = 1 << (precision - 1)
+  const max = (1 << precision) - 1
+  components.forEach((c, ci) => {
+    const stride = c.blocksPerLine * 8
+    const sx = c.h / hmax
+    const sy = c.v / vmax
+    for (let y = 0; y < height; y++) {
+      const row = Math.floor(y * sy) * stride
+      for (let x = 0; x < width; x++) {
+        const v = Math.round(c.plane[row + Math.floor(x * sx)] + shift)
+        samples[(y * width + x) * n + ci] = v < 0 ? 0 : Math.min(v, max)
+      }
+    }
+  })
+  return {
+    bytes: new Uint8Array(samples.buffer),
+    width,
+    height,
+    bytesPerSample: wide ? 2 : 1,
+    components: n,
+    colorConverted: false,
+    planar: false,
+  }
+}
