@@ -146,6 +146,9 @@ export interface ObjectSchemaOptions {
 export class ObjectSchema<T> {
   private readonly keys: string[]
   private readonly fields: Field<unknown>[]
+  // The fields' kinds and flags as flat arrays: the per-entity loop reads no objects but the entity.
+  private readonly kinds: Uint8Array
+  private readonly absentOk: Uint8Array
 
   /**
    * @param name What the object is, in messages and as the root of error paths (e.g. `project`).
@@ -161,6 +164,12 @@ export class ObjectSchema<T> {
   ) {
     this.keys = Object.keys(shape)
     this.fields = this.keys.map((k) => (shape as Record<string, Field<unknown>>)[k])
+    this.kinds = Uint8Array.from(this.fields, (field) => field.kind)
+    // bit 1: may be missing, bit 2: may be null
+    this.absentOk = Uint8Array.from(
+      this.fields,
+      (field) => (field.isOptional ? 1 : 0) | (field.isNullable ? 2 : 0),
+    )
     const aliases = options.aliases ?? {}
     this.aliasFrom = Object.keys(aliases)
     this.aliasTo = this.aliasFrom.map((k) => aliases[k])
@@ -200,20 +209,21 @@ export class ObjectSchema<T> {
     }
     const obj = out ?? value
     const keys = this.keys
-    const fields = this.fields
+    const kinds = this.kinds
+    const absentOk = this.absentOk
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]
-      const field = fields[i]
+      const kind = kinds[i]
       const v = obj[key]
       if (v === undefined) {
-        if (field.isOptional) continue
-        throw misfit(this.name, join(base, index, key), EXPECTED[field.kind], v)
+        if (absentOk[i] & 1) continue
+        throw misfit(this.name, join(base, index, key), EXPECTED[kind], v)
       }
       if (v === null) {
-        if (field.isNullable) continue
-        throw misfit(this.name, join(base, index, key), EXPECTED[field.kind], v)
+        if (absentOk[i] & 2) continue
+        throw misfit(this.name, join(base, index, key), EXPECTED[kind], v)
       }
-      switch (field.kind) {
+      switch (kind) {
         case STRING:
           if (typeof v === 'string') continue
           break
@@ -253,7 +263,7 @@ export class ObjectSchema<T> {
           break
         case ARRAY_OF:
           if (Array.isArray(v)) {
-            const items = (field.item as ObjectSchema<unknown>).checkItems(v, base, index, key)
+            const items = (this.fields[i].item as ObjectSchema<unknown>).checkItems(v, base, index, key)
             if (items !== v) {
               out ??= { ...value }
               out[key] = items
@@ -264,7 +274,7 @@ export class ObjectSchema<T> {
         default:
           continue
       }
-      throw misfit(this.name, join(base, index, key), EXPECTED[field.kind], v)
+      throw misfit(this.name, join(base, index, key), EXPECTED[kind], v)
     }
     return (out ?? value) as T
   }
