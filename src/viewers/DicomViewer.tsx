@@ -15,6 +15,7 @@ import { cineRate } from './dicom/cineRate.js'
 import { type DicomViewport, fromCornerstone, sameViewport, toCornerstone } from './dicom/DicomViewport.js'
 import { ImageSource } from './dicom/imageSources.js'
 import { loadCornerstone, loadedCornerstone } from './dicom/loadCornerstone.js'
+import { formatWindowValue } from './ui/formatWindowValue.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
 
@@ -430,7 +431,7 @@ export function DicomViewer(props: DicomViewerProps) {
               whiteSpace: 'pre',
             }}
           >
-            {`Frame ${frame + 1}/${frameCount}\nWW/WL ${formatNumber(viewport.windowWidth)}/${formatNumber(
+            {`Frame ${frame + 1}/${frameCount}\nWW/WL ${formatWindowValue(viewport.windowWidth)}/${formatWindowValue(
               viewport.windowCenter,
             )}\nZoom ${Math.round(viewport.scale * 100)}%`}
           </div>
@@ -502,10 +503,6 @@ function windowStep(image: CornerstoneImage | undefined): number {
   if (!image) return 1
   const range = Math.abs((image.maxPixelValue - image.minPixelValue) * image.slope)
   return Math.max(range, 1) / 300
-}
-
-function formatNumber(n: number): string {
-  return Math.abs(n) >= 100 ? String(Math.round(n)) : String(Math.round(n * 100) / 100)
 }
 
 function describe(error: unknown): string {

@@ -6,6 +6,7 @@ import { niftiSlice } from './nifti/niftiSlice.js'
 import { type NiftiPlane, type NiftiSliceGeometry, niftiSliceGeometry } from './nifti/niftiSliceGeometry.js'
 import { niftiSliceRgb } from './nifti/niftiSliceRgb.js'
 import { windowToRgba } from './render/windowToRgba.js'
+import { formatWindowValue } from './ui/formatWindowValue.js'
 import { useElementSize } from './ui/useElementSize.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
@@ -261,7 +262,7 @@ export function NiftiViewer(props: NiftiViewerProps) {
         )}
         {data.datatype !== 'rgb24' && (
           <span data-nifti-window="">
-            WW/WL {formatNumber(shownWindow.width)}/{formatNumber(shownWindow.center)}
+            WW/WL {formatWindowValue(shownWindow.width)}/{formatWindowValue(shownWindow.center)}
           </span>
         )}
       </div>
@@ -311,8 +312,4 @@ export function NiftiViewer(props: NiftiViewerProps) {
       </div>
     </section>
   )
-}
-
-function formatNumber(n: number): string {
-  return Math.abs(n) >= 100 ? String(Math.round(n)) : String(Math.round(n * 100) / 100)
 }
