@@ -7,6 +7,7 @@ export type PixelArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Uin
 /**
  * One decoded DICOM frame. `pixelData` holds STORED values (before the modality LUT), row-major;
  * colour frames are interleaved RGB (`samplesPerPixel` 3) whatever the file's photometric interpretation was.
+ * For native little-endian data `pixelData` may be a view of the file's own bytes: treat it as read-only.
  */
 export interface DecodedFrame {
   rows: number
@@ -17,6 +18,7 @@ export interface DecodedFrame {
   /** The file's own Photometric Interpretation, before any conversion. */
   sourcePhotometricInterpretation: string
   pixelData: PixelArray
+  /** Bits per sample in `pixelData` (for PALETTE COLOR: of the RGB values, i.e. the LUT entries). */
   bitsAllocated: number
   bitsStored: number
   /** 1 when stored values are two's-complement signed. */

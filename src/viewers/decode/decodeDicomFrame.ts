@@ -53,6 +53,8 @@ export async function decodeDicomFrame(dicom: DicomData, frameIndex = 0): Promis
   const pixelCount = info.rows * info.columns
   let { pixels, photometric } = raw
   let samplesPerPixel = info.samplesPerPixel as 1 | 3
+  // What the returned samples are: after a palette, RGB of the LUTs' depth, unsigned.
+  let { bitsAllocated, bitsStored, pixelRepresentation } = info
   if (samplesPerPixel === 3) {
     if (raw.planar) pixels = planarToInterleaved(pixels, pixelCount)
     if (photometric.startsWith('YBR')) {
@@ -63,9 +65,13 @@ export async function decodeDicomFrame(dicom: DicomData, frameIndex = 0): Promis
       photometric = 'RGB'
     }
   } else if (photometric === 'PALETTE COLOR') {
-    pixels = applyPalette(pixels, readPalette(dataSet, info.pixelRepresentation === 1))
+    const luts = readPalette(dataSet, info.pixelRepresentation === 1)
+    pixels = applyPalette(pixels, luts)
     photometric = 'RGB'
     samplesPerPixel = 3
+    bitsAllocated = pixels instanceof Uint16Array ? 16 : 8
+    bitsStored = Math.min(bitsAllocated, Math.max(...luts.map((l) => l.bitsPerEntry)))
+    pixelRepresentation = 0
   }
   const { min, max } = minMax(pixels)
   const signed = info.pixelRepresentation === 1
@@ -81,9 +87,9 @@ export async function decodeDicomFrame(dicom: DicomData, frameIndex = 0): Promis
     photometricInterpretation: photometric,
     sourcePhotometricInterpretation: info.photometricInterpretation,
     pixelData: pixels,
-    bitsAllocated: info.bitsAllocated,
-    bitsStored: info.bitsStored,
-    pixelRepresentation: info.pixelRepresentation,
+    bitsAllocated,
+    bitsStored,
+    pixelRepresentation,
     slope: modality.slope,
     intercept: modality.intercept,
     modalityLut: modality.modalityLut,

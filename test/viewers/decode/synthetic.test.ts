@@ -127,6 +127,7 @@ describe('PALETTE COLOR', () => {
     expect(f.photometricInterpretation).toBe('RGB')
     expect(f.samplesPerPixel).toBe(3)
     expect(f.pixelData).toBeInstanceOf(Uint16Array)
+    expect([f.bitsAllocated, f.bitsStored, f.pixelRepresentation]).toEqual([16, 16, 0])
     for (const i of [0, 100, 2000, 4095]) {
       expect([f.pixelData[3 * i], f.pixelData[3 * i + 1], f.pixelData[3 * i + 2]]).toEqual([
         red[idx[i]],
