@@ -37,8 +37,8 @@ async function nodeWasmPath(specifier: string): Promise<string> {
  * Instantiates an Emscripten codec once. In Node the .wasm is found via `createRequire(import.meta.url)`;
  * in browsers `browserWasmUrl()` gives the URL the bundler emitted (each codec writes a literal
  * `new URL('<package>/<wasm>', import.meta.url)` so Vite copies the file and rewrites the URL).
- * Vite does not rewrite such URLs inside pre-bundled dependencies: apps list `datamint-react` in
- * `optimizeDeps.exclude` (as Vite's docs advise for packages with `new URL(…, import.meta.url)`).
+ * If an app's dev server pre-bundles datamint-react and the .wasm requests then fail, exclude the package
+ * from pre-bundling (Vite: `optimizeDeps.exclude: ['datamint-react']`) so these URLs are resolved.
  */
 export async function instantiate(
   loadFactory: () => Promise<{ default: EmscriptenFactory } | EmscriptenFactory>,
