@@ -78,10 +78,7 @@ export function parseNifti(input: Uint8Array, mimetype: string, gzip?: GzipConte
       'NIfTI: this is a header-only (.hdr) file; its voxels are in a separate .img file. Convert the pair to a single .nii.',
     )
   }
-  const header =
-    signature.version === 1
-      ? readHeader1(bytes, signature.littleEndian)
-      : readHeader2(bytes, signature.littleEndian)
+  const header = readHeader(bytes, signature.version, signature.littleEndian)
 
   const dim = header.dim as number[]
   const rank = dim[0]
@@ -177,100 +174,71 @@ function readVoxels(
 
 type Header = Record<string, unknown>
 
-function readHeader1(bytes: Uint8Array, le: boolean): Header {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, 348)
-  const i16 = (o: number) => v.getInt16(o, le)
-  const i32 = (o: number) => v.getInt32(o, le)
-  const f32 = (o: number) => v.getFloat32(o, le)
-  const list = (o: number, n: number, read: (o: number) => number, step: number) =>
-    Array.from({ length: n }, (_, i) => read(o + i * step))
-  return {
-    sizeof_hdr: i32(0),
-    dim_info: bytes[39],
-    dim: list(40, 8, i16, 2),
-    intent_p1: f32(56),
-    intent_p2: f32(60),
-    intent_p3: f32(64),
-    intent_code: i16(68),
-    datatype: i16(70),
-    bitpix: i16(72),
-    slice_start: i16(74),
-    pixdim: list(76, 8, f32, 4),
-    vox_offset: f32(108),
-    scl_slope: f32(112),
-    scl_inter: f32(116),
-    slice_end: i16(120),
-    slice_code: bytes[122],
-    xyzt_units: bytes[123],
-    cal_max: f32(124),
-    cal_min: f32(128),
-    slice_duration: f32(132),
-    toffset: f32(136),
-    descrip: readAscii(bytes, 148, 80),
-    aux_file: readAscii(bytes, 228, 24),
-    qform_code: i16(252),
-    sform_code: i16(254),
-    quatern_b: f32(256),
-    quatern_c: f32(260),
-    quatern_d: f32(264),
-    qoffset_x: f32(268),
-    qoffset_y: f32(272),
-    qoffset_z: f32(276),
-    srow_x: list(280, 4, f32, 4),
-    srow_y: list(296, 4, f32, 4),
-    srow_z: list(312, 4, f32, 4),
-    intent_name: readAscii(bytes, 328, 16),
-    magic: readAscii(bytes, 344, 4),
-  }
-}
+/** How a field is stored: int8/16/32/64, float32/64, or ASCII text (its length in place of a count). */
+type Kind = 'u8' | 'i16' | 'i32' | 'i64' | 'f32' | 'f64' | 'text'
 
-function readHeader2(bytes: Uint8Array, le: boolean): Header {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, 540)
-  const i16 = (o: number) => v.getInt16(o, le)
-  const i32 = (o: number) => v.getInt32(o, le)
-  // 64-bit integers: exact up to 2^53, which covers any size a browser can hold.
-  const i64 = (o: number) => Number(v.getBigInt64(o, le))
-  const f64 = (o: number) => v.getFloat64(o, le)
-  const list = (o: number, n: number, read: (o: number) => number) =>
-    Array.from({ length: n }, (_, i) => read(o + i * 8))
-  return {
-    sizeof_hdr: i32(0),
-    magic: readAscii(bytes, 4, 4),
-    datatype: i16(12),
-    bitpix: i16(14),
-    dim: list(16, 8, i64),
-    intent_p1: f64(80),
-    intent_p2: f64(88),
-    intent_p3: f64(96),
-    pixdim: list(104, 8, f64),
-    vox_offset: i64(168),
-    scl_slope: f64(176),
-    scl_inter: f64(184),
-    cal_max: f64(192),
-    cal_min: f64(200),
-    slice_duration: f64(208),
-    toffset: f64(216),
-    slice_start: i64(224),
-    slice_end: i64(232),
-    descrip: readAscii(bytes, 240, 80),
-    aux_file: readAscii(bytes, 320, 24),
-    qform_code: i32(344),
-    sform_code: i32(348),
-    quatern_b: f64(352),
-    quatern_c: f64(360),
-    quatern_d: f64(368),
-    qoffset_x: f64(376),
-    qoffset_y: f64(384),
-    qoffset_z: f64(392),
-    srow_x: list(400, 4, f64),
-    srow_y: list(432, 4, f64),
-    srow_z: list(464, 4, f64),
-    slice_code: i32(496),
-    xyzt_units: i32(500),
-    intent_code: i32(504),
-    intent_name: readAscii(bytes, 508, 16),
-    dim_info: bytes[524],
+// name, count (text length), then offset and storage in NIfTI-1 (348-byte) and NIfTI-2 (540-byte) headers.
+const FIELDS: Array<[string, number, number, Kind, number, Kind]> = [
+  ['sizeof_hdr', 1, 0, 'i32', 0, 'i32'],
+  ['magic', 4, 344, 'text', 4, 'text'],
+  ['dim_info', 1, 39, 'u8', 524, 'u8'],
+  ['dim', 8, 40, 'i16', 16, 'i64'],
+  ['intent_p1', 1, 56, 'f32', 80, 'f64'],
+  ['intent_p2', 1, 60, 'f32', 88, 'f64'],
+  ['intent_p3', 1, 64, 'f32', 96, 'f64'],
+  ['intent_code', 1, 68, 'i16', 504, 'i32'],
+  ['datatype', 1, 70, 'i16', 12, 'i16'],
+  ['bitpix', 1, 72, 'i16', 14, 'i16'],
+  ['slice_start', 1, 74, 'i16', 224, 'i64'],
+  ['pixdim', 8, 76, 'f32', 104, 'f64'],
+  ['vox_offset', 1, 108, 'f32', 168, 'i64'],
+  ['scl_slope', 1, 112, 'f32', 176, 'f64'],
+  ['scl_inter', 1, 116, 'f32', 184, 'f64'],
+  ['slice_end', 1, 120, 'i16', 232, 'i64'],
+  ['slice_code', 1, 122, 'u8', 496, 'i32'],
+  ['xyzt_units', 1, 123, 'u8', 500, 'i32'],
+  ['cal_max', 1, 124, 'f32', 192, 'f64'],
+  ['cal_min', 1, 128, 'f32', 200, 'f64'],
+  ['slice_duration', 1, 132, 'f32', 208, 'f64'],
+  ['toffset', 1, 136, 'f32', 216, 'f64'],
+  ['descrip', 80, 148, 'text', 240, 'text'],
+  ['aux_file', 24, 228, 'text', 320, 'text'],
+  ['qform_code', 1, 252, 'i16', 344, 'i32'],
+  ['sform_code', 1, 254, 'i16', 348, 'i32'],
+  ['quatern_b', 1, 256, 'f32', 352, 'f64'],
+  ['quatern_c', 1, 260, 'f32', 360, 'f64'],
+  ['quatern_d', 1, 264, 'f32', 368, 'f64'],
+  ['qoffset_x', 1, 268, 'f32', 376, 'f64'],
+  ['qoffset_y', 1, 272, 'f32', 384, 'f64'],
+  ['qoffset_z', 1, 276, 'f32', 392, 'f64'],
+  ['srow_x', 4, 280, 'f32', 400, 'f64'],
+  ['srow_y', 4, 296, 'f32', 432, 'f64'],
+  ['srow_z', 4, 312, 'f32', 464, 'f64'],
+  ['intent_name', 16, 328, 'text', 508, 'text'],
+]
+
+const WIDTH: Record<Kind, number> = { u8: 1, i16: 2, i32: 4, i64: 8, f32: 4, f64: 8, text: 1 }
+
+/** Every header field under its NIfTI name; arrays for dim, pixdim and srow_*. */
+function readHeader(bytes: Uint8Array, version: 1 | 2, le: boolean): Header {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, version === 1 ? 348 : 540)
+  const read = (kind: Kind, at: number): number => {
+    if (kind === 'u8') return view.getUint8(at)
+    if (kind === 'i16') return view.getInt16(at, le)
+    if (kind === 'i32') return view.getInt32(at, le)
+    // 64-bit integers: exact up to 2^53, which covers any size a browser can hold.
+    if (kind === 'i64') return Number(view.getBigInt64(at, le))
+    return kind === 'f32' ? view.getFloat32(at, le) : view.getFloat64(at, le)
   }
+  const header: Header = {}
+  for (const [name, count, offset1, kind1, offset2, kind2] of FIELDS) {
+    const offset = version === 1 ? offset1 : offset2
+    const kind = version === 1 ? kind1 : kind2
+    if (kind === 'text') header[name] = readAscii(bytes, offset, count)
+    else if (count === 1) header[name] = read(kind, offset)
+    else header[name] = Array.from({ length: count }, (_, i) => read(kind, offset + i * WIDTH[kind]))
+  }
+  return header
 }
 
 /**
