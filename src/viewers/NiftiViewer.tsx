@@ -117,6 +117,20 @@ export function NiftiViewer(props: NiftiViewerProps) {
     }
   }, [data, g, plane, index, volume, shownWindow])
 
+  // Wheel through slices (native listener: React's onWheel is passive and cannot stop the page scrolling).
+  const wheelTo = useRef<(deltaY: number) => void>(undefined)
+  useEffect(() => {
+    const area = areaRef.current
+    if (!area) return
+    const onWheel = (e: WheelEvent) => {
+      if (!e.deltaY || !wheelTo.current) return
+      e.preventDefault()
+      wheelTo.current(e.deltaY)
+    }
+    area.addEventListener('wheel', onWheel, { passive: false })
+    return () => area.removeEventListener('wheel', onWheel)
+  }, [])
+
   if (setup.error !== undefined || !g || !shownWindow) {
     return (
       <section aria-label={label ?? 'NIfTI viewer'} className={className} style={style}>
@@ -132,6 +146,7 @@ export function NiftiViewer(props: NiftiViewerProps) {
     setSlices((s) => ({ ...s, [plane]: target }))
     props.onSliceChange?.(target, plane)
   }
+  wheelTo.current = (deltaY) => changeSlice(index + (deltaY > 0 ? -1 : 1))
   const changeWindow = (update: (w: NiftiWindow) => NiftiWindow) => {
     const next = update(shownWindow)
     setWindow(next)
@@ -280,9 +295,6 @@ export function NiftiViewer(props: NiftiViewerProps) {
         onPointerMove={onPointerMove}
         onPointerUp={() => {
           drag.current = undefined
-        }}
-        onWheel={(e) => {
-          if (e.deltaY) changeSlice(index + (e.deltaY > 0 ? -1 : 1))
         }}
         style={{
           position: 'relative',

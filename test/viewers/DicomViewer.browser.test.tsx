@@ -1,4 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { StrictMode } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DicomData } from '../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../src/api/format/convertFormat.js'
@@ -253,6 +254,14 @@ describe('DicomViewer interaction', () => {
       // fitted at 1:1 (smoothing on at scale 1 samples exact pixels)
       expect(compareRgb(pixels, expectedRgb(frame, frame.windowCenter, frame.windowWidth), 2).over).toBe(0)
     })
+    // The viewer follows its container: twice the size, refitted to 200 %.
+    tab.style.width = '256px'
+    tab.style.height = '256px'
+    await waitFor(() => {
+      const canvas = tab.querySelector('canvas') as HTMLCanvasElement
+      expect([canvas.width, canvas.height]).toEqual([256, 256])
+      expect(tab.querySelector('[data-dicom-overlay]')?.textContent).toContain('Zoom 200%')
+    })
     tab.remove()
   })
 })
@@ -264,11 +273,13 @@ describe('DicomViewer cleanup', () => {
     for (let i = 0; i < 100; i++) {
       const data = datasets[i % 2]
       const rendered: number[] = []
-      const { unmount } = render(
+      const viewer = (
         <div style={{ width: 100, height: 100 }}>
           <DicomViewer data={data} onImageRendered={(f) => rendered.push(f)} />
-        </div>,
+        </div>
       )
+      // Every fourth cycle in StrictMode: effects run, clean up and run again.
+      const { unmount } = render(i % 4 === 1 ? <StrictMode>{viewer}</StrictMode> : viewer)
       // Every third cycle unmounts while the frame is still loading.
       if (i % 3 !== 0) await waitFor(() => expect(rendered.length).toBeGreaterThan(0), { timeout: 10_000 })
       else await act(async () => {})

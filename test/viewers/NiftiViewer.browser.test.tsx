@@ -89,6 +89,11 @@ describe('NiftiViewer', () => {
     expect(screen.getByRole('button', { name: 'Coronal' }).getAttribute('aria-pressed')).toBe('true')
     fireEvent.keyDown(app, { key: 'r' })
     expect(windows.at(-1)).toEqual(initial)
+    // The wheel scrolls slices (down = towards the start) without scrolling the page.
+    const wheel = new WheelEvent('wheel', { deltaY: 100, bubbles: true, cancelable: true })
+    app.dispatchEvent(wheel)
+    expect(wheel.defaultPrevented).toBe(true)
+    await waitFor(() => expect(slices.at(-1)).toEqual([48, 'coronal']))
   })
 
   it('shows an error for a volume it cannot slice', async () => {

@@ -181,6 +181,20 @@ describe('object URLs', () => {
       }
       expect(urls.created()).toBeGreaterThanOrEqual(200)
       expect(urls.live()).toBe(0)
+      // The bytes viewer's download link revokes its URL right after the click.
+      const clicks: string[] = []
+      const onClick = (e: MouseEvent) => {
+        const a = e.target as HTMLAnchorElement
+        clicks.push(a.download)
+        e.preventDefault() // no real download in the test browser
+      }
+      document.addEventListener('click', onClick, true)
+      render(<BytesViewer data={{ bytes: png }} filename="scan.png" />)
+      fireEvent.click(screen.getByRole('button', { name: 'Download' }))
+      document.removeEventListener('click', onClick, true)
+      expect(clicks).toContain('scan.png')
+      await waitFor(() => expect(urls.live()).toBe(0))
+      expect(urls.created()).toBeGreaterThanOrEqual(201)
     } finally {
       urls.restore()
     }
