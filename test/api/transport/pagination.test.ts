@@ -3,7 +3,7 @@ import { ApiConfig } from '../../../src/api/ApiConfig.js'
 import { BaseApi, type PaginateBodyOptions, type PaginateOptions } from '../../../src/api/BaseApi.js'
 import { createLimiter, mapSettled } from '../../../src/api/concurrency.js'
 import { ValidationError } from '../../../src/api/errors.js'
-import { createHttpClient } from '../../../src/api/httpClient.js'
+import { createHttpClient, defaultRetryDelay } from '../../../src/api/httpClient.js'
 import { assertEmail, assertUuid, isUuid } from '../../../src/api/ids.js'
 import { normalizeList, normalizeListPage } from '../../../src/api/normalizeList.js'
 import { collectPages } from '../../../src/api/pagination.js'
@@ -167,6 +167,24 @@ describe('ids', () => {
     expect(assertEmail('a@b.io', 'user')).toBe('a@b.io')
     expect(() => assertEmail('', 'user')).toThrow(/Invalid user id ""/)
     expect(() => assertEmail('   ', 'user')).toThrow(ValidationError)
+  })
+})
+
+describe('defaultRetryDelay', () => {
+  it('doubles from 300 ms, keeps a random half (equal jitter), and stops growing at 10 s', () => {
+    for (let i = 0; i < 200; i++) {
+      const d1 = defaultRetryDelay(1)
+      const d3 = defaultRetryDelay(3)
+      const d20 = defaultRetryDelay(20)
+      expect(d1).toBeGreaterThanOrEqual(150)
+      expect(d1).toBeLessThanOrEqual(300)
+      expect(d3).toBeGreaterThanOrEqual(600)
+      expect(d3).toBeLessThanOrEqual(1200)
+      expect(d20).toBeGreaterThanOrEqual(5000)
+      expect(d20).toBeLessThanOrEqual(10_000)
+    }
+    const samples = new Set(Array.from({ length: 20 }, () => defaultRetryDelay(2)))
+    expect(samples.size).toBeGreaterThan(1)
   })
 })
 
