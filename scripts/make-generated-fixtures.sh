@@ -90,3 +90,18 @@ wrap(mr, f'{tmp}/mr_lossy.j2c', '1.2.840.10008.1.2.4.203', f'{out}/MR_small_htj2
 wrap(rgb, f'{tmp}/rgb.j2c', '1.2.840.10008.1.2.4.201', f'{out}/SC_rgb_htj2k_rct.dcm', 'YBR_RCT')
 PY
 ls -l "$out"/*htj2k*
+
+# Plain JPEG files for the sequential-DCT decoder's own tests (libjpeg-turbo-progs: cjpeg/djpeg):
+# restart markers after every MCU row, the reference decode (integer IDCT), and a progressive file it must refuse.
+/usr/bin/python3 - "$src/CT_small.dcm" "$tmp/ct.pgm" <<'PY'
+import sys
+import numpy as np
+import pydicom
+a = pydicom.dcmread(sys.argv[1]).pixel_array.astype(np.int32)
+a = ((a - a.min()) * 255 // (a.max() - a.min())).astype(np.uint8)
+with open(sys.argv[2], 'wb') as f:
+    f.write(b'P5\n128 128\n255\n' + a.tobytes())
+PY
+cjpeg -grayscale -restart 1 -quality 85 -outfile "$out/CT_small_8bit_restart.jpg" "$tmp/ct.pgm"
+djpeg -dct int -pnm -outfile "$out/CT_small_8bit_restart.pgm" "$out/CT_small_8bit_restart.jpg"
+cjpeg -grayscale -progressive -outfile "$out/CT_small_8bit_progressive.jpg" "$tmp/ct.pgm"
