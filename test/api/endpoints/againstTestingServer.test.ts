@@ -6,7 +6,8 @@ import { fixture } from './wire.js'
 // The concrete APIs against the in-memory server of `datamint-react/testing`: every entity it serves fits our
 // schemas, and the main flows work end to end.
 const { datamint } = startDatamintServer()
-const api = () => new DatamintApi({ serverUrl: datamint.baseUrl, apiKey: datamint.apiKey, maxRetries: 0 })
+const api = () =>
+  new DatamintApi({ serverUrl: datamint.baseUrl, apiKey: datamint.apiKey ?? undefined, maxRetries: 0 })
 
 describe('DatamintApi against the in-memory server', () => {
   it('lists and reads every entity type through the schemas', async () => {
