@@ -158,6 +158,50 @@ describe('DicomViewer interaction', () => {
     ).toBe(0)
   })
 
+  it('right- or Ctrl-drag zooms, middle- or Shift-drag pans, +/- and double-click reset', async () => {
+    const data = await dicomFixture('MR_small.dcm')
+    const viewports: DicomViewport[] = []
+    render(
+      <div style={{ width: 256, height: 256 }}>
+        <DicomViewer data={data} onViewportChange={(v) => viewports.push(v)} />
+      </div>,
+    )
+    const app = screen.getByRole('application')
+    const overlay = async () =>
+      (await waitFor(() => app.querySelector('[data-dicom-overlay]') as HTMLElement)).textContent
+    await waitFor(async () => expect(await overlay()).toContain('Zoom 400%')) // 64 px fitted into 256
+    const drag = (
+      init: { button: number; ctrlKey?: boolean; shiftKey?: boolean },
+      dx: number,
+      dy: number,
+    ) => {
+      fireEvent.pointerDown(app, { ...init, clientX: 100, clientY: 100, pointerId: 7 })
+      fireEvent.pointerMove(app, { ...init, clientX: 100 + dx, clientY: 100 + dy, pointerId: 7 })
+      fireEvent.pointerUp(app, { ...init, clientX: 100 + dx, clientY: 100 + dy, pointerId: 7 })
+    }
+    drag({ button: 2 }, 0, -50) // up = zoom in
+    expect(viewports.at(-1)!.scale).toBeCloseTo(4 * Math.exp(0.5), 5)
+    drag({ button: 0, ctrlKey: true }, 0, 50)
+    expect(viewports.at(-1)!.scale).toBeCloseTo(4, 5)
+    drag({ button: 1 }, 40, 0) // 40 screen px = 10 image px at 400 %
+    expect(viewports.at(-1)!.translation).toEqual({ x: 10, y: 0 })
+    drag({ button: 0, shiftKey: true }, 0, -20)
+    expect(viewports.at(-1)!.translation).toEqual({ x: 10, y: -5 })
+    app.focus()
+    fireEvent.keyDown(app, { key: '+' })
+    expect(viewports.at(-1)!.scale).toBeCloseTo(5, 5)
+    await waitFor(async () => expect(await overlay()).toContain('Zoom 500%'))
+    fireEvent.keyDown(app, { key: 'ArrowRight', altKey: true })
+    expect(viewports.at(-1)!.translation).toEqual({ x: 12, y: -5 })
+    fireEvent.doubleClick(app)
+    expect(viewports.at(-1)).toMatchObject({ scale: 4, translation: { x: 0, y: 0 } })
+    await waitFor(async () => expect(await overlay()).toContain('Zoom 400%'))
+    // A context menu never opens over the image.
+    const menu = new MouseEvent('contextmenu', { bubbles: true, cancelable: true })
+    app.dispatchEvent(menu)
+    expect(menu.defaultPrevented).toBe(true)
+  })
+
   for (const name of ['SC_rgb_rle_2frame.dcm', 'rtdose.dcm'] as const) {
     it(`the wheel changes frames of ${name}, and the keyboard too`, async () => {
       const data = await dicomFixture(name)
