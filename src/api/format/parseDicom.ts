@@ -71,7 +71,7 @@ function describe(
     const frames = dataSet.intString('x00280008')
     const numberOfFrames = frames !== undefined && Number.isFinite(frames) && frames > 0 ? frames : 1
     const photometricInterpretation = dataSet.string('x00280004') ?? ''
-    checkNativePixelData(dataSet, transferSyntaxUID, rows, columns, numberOfFrames)
+    checkNativePixelData(dataSet, transferSyntaxUID, rows, columns, numberOfFrames, photometricInterpretation)
     return {
       kind: 'dicom',
       mimetype,
@@ -95,11 +95,13 @@ function checkNativePixelData(
   rows: number,
   columns: number,
   frames: number,
+  photometric: string,
 ): void {
   const pixels = dataSet.elements.x7fe00010
   if (!pixels || !NATIVE.has(syntax) || pixels.encapsulatedPixelData) return
   const bitsAllocated = dataSet.uint16('x00280100') ?? 0
-  const samples = dataSet.uint16('x00280002') ?? 1
+  // YBR_*_422 stores two samples per pixel on average (chroma shared by pixel pairs), not three.
+  const samples = photometric.endsWith('_422') ? 2 : (dataSet.uint16('x00280002') ?? 1)
   const bits = rows * columns * frames * samples * bitsAllocated
   const needed = Math.ceil(bits / 8)
   if (needed > pixels.length) {

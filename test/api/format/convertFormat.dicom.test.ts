@@ -126,6 +126,30 @@ describe('convertFormat: DICOM fixtures', () => {
     )
   })
 
+  it('sizes native YBR_FULL_422 pixel data at two samples per pixel', () => {
+    const bytes = fixture('dicom/MR_small.dcm')
+    const elements = (convertFormat(bytes) as DicomData).dataSet.elements
+    const setText = (target: Uint8Array, tag: string, text: string) => {
+      const at = elements[tag].dataOffset
+      for (let i = 0; i < text.length; i++) target[at + i] = text.charCodeAt(i)
+    }
+    const setUint16 = (target: Uint8Array, tag: string, value: number) => {
+      target[elements[tag].dataOffset] = value & 0xff
+      target[elements[tag].dataOffset + 1] = value >> 8
+    }
+    // 64x64, 3 samples, 8 bits: 8192 bytes of pixel data fit YBR_FULL_422 exactly, but not RGB.
+    const ybr = bytes.slice()
+    setText(ybr, 'x00280004', 'YBR_FULL_422')
+    setUint16(ybr, 'x00280002', 3)
+    setUint16(ybr, 'x00280100', 8)
+    expect((convertFormat(ybr) as DicomData).photometricInterpretation).toBe('YBR_FULL_422')
+    const rgb = ybr.slice()
+    setText(rgb, 'x00280004', 'RGB         ')
+    expect(() => convertFormat(rgb)).toThrowError(
+      'DICOM: pixel data (7FE0,0010) has 8192 bytes but 1 frame(s) of 64x64x3 at 8 bits need 12288.',
+    )
+  })
+
   it('declared application/dicom is used when detection finds nothing specific', () => {
     // The first 100 bytes of a file with an all-zero preamble: nothing to detect, only the declared type says DICOM.
     const full = fixture('dicom/JPEG2000.dcm')
