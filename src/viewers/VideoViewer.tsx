@@ -1,5 +1,5 @@
 'use client'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { VideoData } from '../api/format/ConvertedData.js'
 import { downloadBytes } from './ui/downloadBytes.js'
 import { useObjectUrl } from './ui/useObjectUrl.js'
@@ -31,8 +31,12 @@ export function VideoViewer({ data, filename, autoPlay, loop, label, className, 
   const [state, setState] = useState<{ url?: string; status: VideoStatus; detail?: string }>({
     status: 'loading',
   })
-  const typeUnknown =
-    typeof document !== 'undefined' && document.createElement('video').canPlayType(data.mimetype) === ''
+  // A container type the browser does not know at all (e.g. video/x-msvideo) fails before any loading.
+  const typeUnknown = useMemo(
+    () =>
+      typeof document !== 'undefined' && document.createElement('video').canPlayType(data.mimetype) === '',
+    [data.mimetype],
+  )
   const status: VideoStatus = typeUnknown ? 'unsupported' : state.url === url ? state.status : 'loading'
   const name = label ?? 'Video viewer'
 
@@ -62,7 +66,6 @@ export function VideoViewer({ data, filename, autoPlay, loop, label, className, 
         </ViewerMessage>
       )}
       {url && !typeUnknown && (
-        // biome-ignore lint/a11y/useMediaCaption: medical videos carry no audio track or captions
         <video
           src={url}
           controls
