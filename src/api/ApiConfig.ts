@@ -21,7 +21,8 @@ export interface ApiConfigInit {
  */
 export class ApiConfig {
   readonly serverUrl: string
-  readonly apiKey: string | undefined
+  // A private field so `console.log(config)` and util.inspect never print the key.
+  readonly #apiKey: string | undefined
   readonly timeout: number
   readonly maxRetries: number
 
@@ -55,9 +56,14 @@ export class ApiConfig {
       })
     }
     this.serverUrl = raw.replace(/\/+$/, '')
-    this.apiKey = init.apiKey
+    this.#apiKey = init.apiKey
     this.timeout = timeout
     this.maxRetries = maxRetries
+  }
+
+  /** The API key sent with every request (never printed by `console.log` or `JSON.stringify`). */
+  get apiKey(): string | undefined {
+    return this.#apiKey
   }
 
   /** The Datamint web app that goes with this server (links to projects and resources). */
