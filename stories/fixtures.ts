@@ -76,6 +76,131 @@ export const fixtures = {
     mimetype: 'application/dicom',
     description: 'A truncated MR file: the viewer must say so, not crash',
   },
+  ctSmallRle: {
+    path: 'generated/CT_small_RLE.dcm',
+    mimetype: 'application/dicom',
+    description: 'CT_small re-encoded as RLE Lossless',
+  },
+  mr12bit: {
+    path: 'generated/MR_small_12bit.dcm',
+    mimetype: 'application/dicom',
+    description: 'MR_small as 12-bit native (Explicit VR Little Endian)',
+  },
+  mrJpegExtended12: {
+    path: 'generated/MR_small_12bit_jpeg_extended.dcm',
+    mimetype: 'application/dicom',
+    description: '12-bit, JPEG Extended (process 2 & 4)',
+  },
+  mrJpegLsNear2: {
+    path: 'generated/MR_small_12bit_jpeg_ls_near2.dcm',
+    mimetype: 'application/dicom',
+    description: '12-bit, JPEG-LS near-lossless (NEAR=2)',
+  },
+  mrHtj2kLossless: {
+    path: 'generated/MR_small_htj2k_lossless.dcm',
+    mimetype: 'application/dicom',
+    description: 'HTJ2K lossless',
+  },
+  mrHtj2kLossy: {
+    path: 'generated/MR_small_htj2k_lossy.dcm',
+    mimetype: 'application/dicom',
+    description: 'HTJ2K lossy',
+  },
+  mrJ2kLossless: {
+    path: 'generated/MR_small_j2k_lossless.dcm',
+    mimetype: 'application/dicom',
+    description: 'JPEG 2000 lossless',
+  },
+  mrJ2kLossy: {
+    path: 'generated/MR_small_j2k_lossy.dcm',
+    mimetype: 'application/dicom',
+    description: 'JPEG 2000 lossy',
+  },
+  mrJpegLosslessSv1: {
+    path: 'generated/MR_small_jpeg_lossless_sv1.dcm',
+    mimetype: 'application/dicom',
+    description: 'JPEG Lossless, selection value 1 (process 14 SV1)',
+  },
+  mrJpegLosslessSv2: {
+    path: 'generated/MR_small_jpeg_lossless_sv2.dcm',
+    mimetype: 'application/dicom',
+    description: 'JPEG Lossless, selection value 2',
+  },
+  mrJpegLosslessSv3: {
+    path: 'generated/MR_small_jpeg_lossless_sv3.dcm',
+    mimetype: 'application/dicom',
+    description: 'JPEG Lossless, selection value 3',
+  },
+  mrJpegLosslessSv4: {
+    path: 'generated/MR_small_jpeg_lossless_sv4.dcm',
+    mimetype: 'application/dicom',
+    description: 'JPEG Lossless, selection value 4',
+  },
+  mrJpegLosslessSv5: {
+    path: 'generated/MR_small_jpeg_lossless_sv5.dcm',
+    mimetype: 'application/dicom',
+    description: 'JPEG Lossless, selection value 5',
+  },
+  mrJpegLosslessSv6: {
+    path: 'generated/MR_small_jpeg_lossless_sv6.dcm',
+    mimetype: 'application/dicom',
+    description: 'JPEG Lossless, selection value 6',
+  },
+  mrJpegLosslessSv7: {
+    path: 'generated/MR_small_jpeg_lossless_sv7.dcm',
+    mimetype: 'application/dicom',
+    description: 'JPEG Lossless, selection value 7',
+  },
+  rgb2Frame: {
+    path: 'generated/SC_rgb_2frame.dcm',
+    mimetype: 'application/dicom',
+    description: 'RGB, 2 frames, native',
+  },
+  rgb2FrameJ2kIct: {
+    path: 'generated/SC_rgb_2frame_j2k_ict.dcm',
+    mimetype: 'application/dicom',
+    description: 'RGB, 2 frames, JPEG 2000 lossy (ICT)',
+  },
+  rgb2FrameJ2kRct: {
+    path: 'generated/SC_rgb_2frame_j2k_rct.dcm',
+    mimetype: 'application/dicom',
+    description: 'RGB, 2 frames, JPEG 2000 lossless (RCT)',
+  },
+  rgb2FrameJpegExtended12Ybr422: {
+    path: 'generated/SC_rgb_2frame_jpeg_extended12_ybr422.dcm',
+    mimetype: 'application/dicom',
+    description: 'RGB, 2 frames, JPEG Extended 12-bit, YBR_FULL_422',
+  },
+  rgb2FrameJpegLosslessNoBot: {
+    path: 'generated/SC_rgb_2frame_jpeg_lossless_nobot_frag.dcm',
+    mimetype: 'application/dicom',
+    description: 'RGB, 2 frames, JPEG Lossless, fragments without a Basic Offset Table',
+  },
+  rgb2FrameJpegLsIlvNone: {
+    path: 'generated/SC_rgb_2frame_jpeg_ls_ilv_none.dcm',
+    mimetype: 'application/dicom',
+    description: 'RGB, 2 frames, JPEG-LS, uninterleaved',
+  },
+  rgb2FrameJpegLsNoBot: {
+    path: 'generated/SC_rgb_2frame_jpeg_ls_nobot_frag.dcm',
+    mimetype: 'application/dicom',
+    description: 'RGB, 2 frames, JPEG-LS, multi-fragment without a Basic Offset Table',
+  },
+  rgb2FrameJpegYbr422: {
+    path: 'generated/SC_rgb_2frame_jpeg_ybr422.dcm',
+    mimetype: 'application/dicom',
+    description: 'RGB, 2 frames, JPEG Baseline YBR_FULL_422',
+  },
+  rgb2FramePlanar1: {
+    path: 'generated/SC_rgb_2frame_planar1.dcm',
+    mimetype: 'application/dicom',
+    description: 'RGB, 2 frames, native, planar configuration 1',
+  },
+  rgbHtj2kRct: {
+    path: 'generated/SC_rgb_htj2k_rct.dcm',
+    mimetype: 'application/dicom',
+    description: 'RGB, HTJ2K with RCT',
+  },
   anatomical: {
     path: 'nifti/anatomical.nii',
     mimetype: 'application/nifti',

@@ -13,11 +13,14 @@ import type { DatamintParameters } from './parameters.js'
 
 // Every sample file becomes a resource. Vite turns each into a URL (hashed in a static build, so the
 // original name is passed along).
-const fixtureUrls = import.meta.glob<string>('../../test/fixtures/{dicom,generated,image,nifti,video}/*', {
-  query: '?url',
-  import: 'default',
-  eager: true,
-})
+const fixtureUrls = import.meta.glob<string>(
+  ['../../test/fixtures/{dicom,generated,image,nifti,video}/*', '!**/*.{md,pgm}'],
+  {
+    query: '?url',
+    import: 'default',
+    eager: true,
+  },
+)
 
 let seedFiles: Promise<SeedFile[]> | undefined
 

@@ -38,6 +38,13 @@ export const JpegLsLossless = transferSyntax(fixtures.mrJpegLs)
 export const Jpeg2000 = transferSyntax(fixtures.jpeg2000)
 export const JpegBaselineColour = transferSyntax(fixtures.rgbJpeg)
 export const NoFileMetaHeader = transferSyntax(fixtures.ctSmallNoMeta)
+export const JpegLosslessSv1 = transferSyntax(fixtures.mrJpegLosslessSv1)
+export const JpegExtended12Bit = transferSyntax(fixtures.mrJpegExtended12)
+export const JpegLsNearLossless = transferSyntax(fixtures.mrJpegLsNear2)
+export const Jpeg2000Lossless = transferSyntax(fixtures.mrJ2kLossless)
+export const Htj2kLossless = transferSyntax(fixtures.mrHtj2kLossless)
+export const Htj2kLossy = transferSyntax(fixtures.mrHtj2kLossy)
+export const JpegBaselineYbr422 = transferSyntax(fixtures.rgb2FrameJpegYbr422, 2)
 
 /** A truncated file: a clear message in the viewer, never a crash. */
 export const TruncatedFile: Story = {
