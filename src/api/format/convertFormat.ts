@@ -51,7 +51,8 @@ function convertAs(bytes: Uint8Array, mimetype: string, sniffed: Sniffed): Conve
   const type = mimetype.toLowerCase().split(';')[0].trim()
   if (type === EMPTY_MIMETYPE) throw new FormatError('Empty file content.')
   if (type.endsWith('/dicom')) return parseDicom(bytes, mimetype, sniffed.dicomLayout)
-  if (type.endsWith('nifti')) return parseNifti(bytes, mimetype, sniffed.gzip)
+  // 'application/nifti', 'image/x.nifti', and gzip-flavoured ones such as 'application/x-nifti-gz'.
+  if (type.includes('nifti')) return parseNifti(bytes, mimetype, sniffed.gzip)
   if (type.includes('gzip')) return parseNifti(bytes, mimetype, sniffed.gzip)
   if (type.startsWith('image/')) {
     const { width, height } = readImageSize(bytes)

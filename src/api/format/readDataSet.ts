@@ -146,7 +146,7 @@ function vrString(a: number, b: number): string {
   if (vr === undefined) {
     // As dicom-parser's readFixedString: stop at a NUL byte.
     vr = a === 0 ? '' : b === 0 ? String.fromCharCode(a) : String.fromCharCode(a, b)
-    vrs.set(key, vr)
+    if (vrs.size < CACHE_LIMIT) vrs.set(key, vr)
   }
   return vr
 }

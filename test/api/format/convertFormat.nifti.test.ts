@@ -216,8 +216,23 @@ describe('convertFormat: NIfTI fixtures (values cross-checked with nibabel)', ()
   })
 
   it('treats a declared gzip or nifti mimetype as NIfTI', () => {
-    expect(nifti(fixture('nifti/example4d.nii.gz'), 'application/x-gzip').dims).toEqual([128, 96, 24, 2])
-    expect(nifti(fixture('nifti/anatomical.nii'), 'application/octet-stream').version).toBe(1)
-    expect(nifti(fixture('nifti/anatomical.nii'), 'image/x.nifti').dims).toEqual([33, 41, 25, 1])
+    // Detection recognises the fixtures whatever is declared...
+    expect(nifti(fixture('nifti/example4d.nii.gz'), 'application/octet-stream').dims).toEqual([
+      128, 96, 24, 2,
+    ])
+    // ...and a declared type routes content detection cannot place: a header whose magic was wiped.
+    const wiped = fixture('nifti/anatomical.nii').slice()
+    wiped.fill(0, 344, 348)
+    expect(() => convertFormat(wiped)).toThrowError('Could not determine mimetype from content.')
+    for (const mimetype of [
+      'application/nifti',
+      'image/x.nifti',
+      'application/x-nifti-gz',
+      'application/x-gzip',
+    ]) {
+      expect(() => convertFormat(wiped, mimetype)).toThrowError(
+        /^NIfTI: the content is not a NIfTI file \(no NIfTI-1\/-2 header/,
+      )
+    }
   })
 })
