@@ -6,16 +6,18 @@ import { build } from 'esbuild'
 const peers = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query']
 
 // The data layer is everything of the root entry except the format parsers behind convertFormat:
-// those modules are replaced by an empty one so the figure shows what the HTTP/entity/hooks code costs.
+// src/api/format/* (all but the ConvertedData types), dicom-parser and fflate are replaced by an empty module,
+// so the figure shows what the HTTP, entity and hooks code costs.
 const withoutParsers = {
   name: 'without-parsers',
   setup(b) {
-    b.onResolve({ filter: /format\/convertFormat(\.js)?$/ }, () => ({
-      path: 'convertFormat',
-      namespace: 'stub',
-    }))
+    // Go regexps have no look-ahead: match every format module, then let the types through.
+    b.onResolve({ filter: /(^dicom-parser$|^fflate$|\/format\/[A-Za-z]+(\.js)?$)/ }, (a) =>
+      a.path.includes('ConvertedData') ? undefined : { path: a.path, namespace: 'stub' },
+    )
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-      contents: 'export function convertFormat() { throw new Error("measured without parsers") }',
+      contents:
+        'module.exports = new Proxy({}, { get: () => () => { throw new Error("measured without parsers") } })',
       loader: 'js',
     }))
   },
