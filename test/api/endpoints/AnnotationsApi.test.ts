@@ -209,3 +209,30 @@ describe('AnnotationsApi.downloadFile', () => {
     expect(data.kind).toBe('nifti')
   })
 })
+
+describe('AnnotationsApi reads and bulk delete', () => {
+  it('getAll: POST /annotations/search with only the paging; getById: GET /annotations/{id}', async () => {
+    wire.route((req) => ({
+      json: req.method === 'POST' ? { data: [annotationJson(A)], totalCount: 1 } : annotationJson(A),
+    }))
+    expect((await wire.api.annotations.getAll(10)).map((a) => a.id)).toEqual([A])
+    expect((await wire.api.annotations.getById(A)).id).toBe(A)
+    expect(wire.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /annotations/search',
+      `GET /annotations/${A}`,
+    ])
+    expect(wire.requests[0].json()).toEqual({ offset: '0', limit: '10' })
+  })
+
+  it('bulkDelete: one DELETE /annotations/{id} each; a bad id sends nothing', async () => {
+    await wire.api.annotations.bulkDelete([uuid(81), uuid(82)])
+    expect(wire.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      `DELETE /annotations/${uuid(81)}`,
+      `DELETE /annotations/${uuid(82)}`,
+    ])
+    expect(await rejectionOf(() => wire.api.annotations.bulkDelete([uuid(83), '']))).toBeInstanceOf(
+      ValidationError,
+    )
+    expect(wire.requests).toHaveLength(2)
+  })
+})

@@ -395,3 +395,23 @@ describe('ResourcesApi bulk operations and publishing', () => {
     expect(wire.requests[0].json()).toEqual({ resource_ids: [uuid(1), uuid(2)] })
   })
 })
+
+describe('ResourcesApi.getAll', () => {
+  it('GET /resources with status="" and paging, page after page until a short page', async () => {
+    const page = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => resourceJson(uuid(from + i)))
+    wire.route((req) => ({
+      json: {
+        data: [{ resources: req.query.get('offset') === '0' ? page(0, 5000) : page(5000, 3) }],
+        totalCount: 1,
+      },
+    }))
+    const all = await wire.api.resources.getAll()
+    expect(all).toHaveLength(5003)
+    expect(wire.requests.map((r) => Object.fromEntries(r.query))).toEqual([
+      { status: '', offset: '0', limit: '5000' },
+      { status: '', offset: '5000', limit: '5000' },
+    ])
+    expect(wire.requests.every((r) => r.method === 'GET' && r.path === '/resources')).toBe(true)
+  })
+})

@@ -21,6 +21,9 @@ describe('UsersApi (ids are e-mails)', () => {
     expect(wire.requests[0].path).toBe('/users/ann@example.com')
     expect(wire.requests[1].path).toBe('/users')
     expect(Object.fromEntries(wire.requests[1].query)).toEqual({ offset: '0', limit: '5' })
+    await wire.api.users.getList({ limit: 2, offset: 3 })
+    expect(wire.requests[2].path).toBe('/users')
+    expect(Object.fromEntries(wire.requests[2].query)).toEqual({ offset: '3', limit: '2' })
   })
 
   it('an empty (or non-e-mail) id is refused before sending', async () => {
@@ -98,6 +101,14 @@ describe('DatasetsApi', () => {
     expect((e as ItemNotFoundError).itemType).toBe('dataset')
     expect(await rejectionOf(() => wire.api.datasets.delete('x'))).toBeInstanceOf(ValidationError)
     expect(wire.requests).toHaveLength(4)
+  })
+
+  it('bulkDelete: one DELETE /datasets/{id} each', async () => {
+    await wire.api.datasets.bulkDelete([uuid(71), dataset as never])
+    expect(wire.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      `DELETE /datasets/${uuid(70)}`,
+      `DELETE /datasets/${uuid(71)}`,
+    ])
   })
 })
 
