@@ -28,6 +28,10 @@ dcmcjpls +en +md 2 "$tmp/mr12.dcm" "$out/MR_small_12bit_jpeg_ls_near2.dcm"
 # CT in RLE (second 16-bit RLE file).
 dcmcrle "$src/CT_small.dcm" "$out/CT_small_RLE.dcm"
 
+# YBR_FULL kept as YCbCr: native (JPEG decoded without colour conversion) and RLE.
+dcmdjpeg +cn "$src/SC_rgb_jpeg_dcmtk.dcm" "$out/SC_rgb_ybr_full.dcm"
+dcmcrle "$out/SC_rgb_ybr_full.dcm" "$out/SC_rgb_ybr_full_RLE.dcm"
+
 # Colour, 2 frames, 100×100 8-bit RGB.
 dcmdrle "$src/SC_rgb_rle_2frame.dcm" "$out/SC_rgb_2frame.dcm"
 gdcmconv --raw --planar-configuration 1 "$out/SC_rgb_2frame.dcm" "$out/SC_rgb_2frame_planar1.dcm"
