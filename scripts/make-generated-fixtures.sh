@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates test/fixtures/generated/: more transfer syntaxes and layouts made from the real fixtures in
-# test/fixtures/dicom with Debian's DICOM tools. Needs: apt-get install -y dcmtk libgdcm-tools
-# (tested with DCMTK 3.6.7 and GDCM 3.0.21). Then run scripts/make-reference.py for the reference decodes.
+# test/fixtures/dicom with Debian's tools. Needs: apt-get install -y dcmtk libgdcm-tools openjph-tools
+# libjpeg-turbo-progs python3-pydicom python3-numpy (tested with DCMTK 3.6.7, GDCM 3.0.21, OpenJPH 0.9,
+# libjpeg-turbo 2.1.5, pydicom 2.3.1). Then run scripts/make-reference.py for the reference decodes.
+# Lossy outputs get new UIDs on each run, so keep the committed files you did not mean to change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 src=test/fixtures/dicom
