@@ -176,6 +176,28 @@ describe('convertFormat: NIfTI fixtures (values cross-checked with nibabel)', ()
     }
   })
 
+  it('swaps big-endian voxels of every width into native order', () => {
+    const raw = fixture('nifti/anatomical.nii').slice() // big-endian, voxels from byte 352
+    const view = new DataView(raw.buffer)
+    view.setInt16(46, 6, false) // dim[3] = 6 slices, so 8-byte voxels still fit in the file
+    const cases: Array<[number, number, (at: number) => number]> = [
+      [512, 16, (at) => view.getUint16(at, false)],
+      [8, 32, (at) => view.getInt32(at, false)],
+      [768, 32, (at) => view.getUint32(at, false)],
+      [16, 32, (at) => view.getFloat32(at, false)],
+      [64, 64, (at) => view.getFloat64(at, false)],
+    ]
+    for (const [code, bitpix, read] of cases) {
+      view.setInt16(70, code, false)
+      view.setInt16(72, bitpix, false)
+      const data = nifti(raw)
+      const width = bitpix / 8
+      for (const i of [0, 1, 2, 777, data.voxels.length - 1]) {
+        expect(data.voxels[i]).toBe(read(352 + i * width))
+      }
+    }
+  })
+
   it('copies into aligned memory when vox_offset is not a multiple of the element size', () => {
     const raw = gunzipSync(fixture('nifti/example4d.nii.gz'))
     const shifted = new Uint8Array(raw.length + 1)
