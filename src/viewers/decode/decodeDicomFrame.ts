@@ -58,7 +58,8 @@ export async function decodeDicomFrame(dicom: DicomData, frameIndex = 0): Promis
   if (samplesPerPixel === 3) {
     if (raw.planar) pixels = planarToInterleaved(pixels, pixelCount)
     if (photometric.startsWith('YBR')) {
-      // Codecs with a colour transform (JPEG, JPEG 2000 RCT/ICT) already output RGB; others left YCbCr.
+      // libjpeg-turbo outputs RGB for JPEG baseline; JPEG 2000/HTJ2K invert RCT/ICT (YBR_RCT/YBR_ICT) in the
+      // codec; YBR_FULL from any other source is still YCbCr here.
       if (!raw.colorConverted && (photometric === 'YBR_FULL' || photometric === 'YBR_FULL_422')) {
         ybrFullToRgb(pixels, info.bitsStored)
       }

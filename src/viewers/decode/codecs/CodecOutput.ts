@@ -6,7 +6,7 @@ export interface CodecOutput {
   /** Bytes per sample in `bytes` (1 or 2). */
   bytesPerSample: number
   components: number
-  /** True when the codec already converted YCbCr to RGB (JPEG baseline/extended, JPEG 2000 with MCT). */
+  /** True when the codec already converted YCbCr to RGB (libjpeg-turbo does for JPEG baseline). */
   colorConverted: boolean
   /** True when components come one plane after another (JPEG-LS without interleaving). */
   planar: boolean

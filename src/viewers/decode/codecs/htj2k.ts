@@ -9,12 +9,12 @@ const load = once(() =>
   ),
 )
 
-/** High-Throughput JPEG 2000 through OpenJPH; like JPEG 2000, the inverse colour transform is done by the codec. */
+/** High-Throughput JPEG 2000 through OpenJPH; as for JPEG 2000, the codec inverts RCT/ICT itself. */
 export const htj2k: Codec = {
   prepare: load,
   async decodeFrame(encoded) {
     const m = await load()
     const decoder = new (m.HTJ2KDecoder as new () => EmscriptenDecoder)()
-    return runDecoder(decoder, encoded, true)
+    return runDecoder(decoder, encoded, false)
   },
 }

@@ -9,12 +9,15 @@ const load = once(() =>
   ),
 )
 
-/** JPEG 2000 (lossless and lossy) through OpenJPEG; the codec inverts RCT/ICT, so YBR_RCT/ICT come out RGB. */
+/**
+ * JPEG 2000 (lossless and lossy) through OpenJPEG. The codec inverts the RCT/ICT component transform itself
+ * (YBR_RCT/YBR_ICT come out RGB); YBR_FULL stored without one is left for decodeDicomFrame to convert.
+ */
 export const jpeg2000: Codec = {
   prepare: load,
   async decodeFrame(encoded) {
     const m = await load()
     const decoder = new (m.J2KDecoder as new () => EmscriptenDecoder)()
-    return runDecoder(decoder, encoded, true)
+    return runDecoder(decoder, encoded, false)
   },
 }
