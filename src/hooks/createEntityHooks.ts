@@ -15,6 +15,7 @@ import {
   type UseSuspenseQueryResult,
   useInfiniteQuery,
   useQuery,
+  useQueryClient,
   useSuspenseQuery,
 } from '@tanstack/react-query'
 import { createQueryKeys, type EntityQueryKeys } from './createQueryKeys.js'
@@ -112,6 +113,7 @@ function listQuery<T, F>(
     queryKey: cache.keys.list(normalized) as QueryKey,
     queryFn: async ({ signal, client }) => {
       const items = (await (api.getList as GetList)(normalized, { signal })) as T[]
+      cache.attach(client)
       cache.seedDetails(client, items, Date.now())
       return items
     },
@@ -135,6 +137,7 @@ function infiniteListQuery<T, F>(
         { ...normalized, limit: pageSize, offset: pageParam },
         { signal },
       )) as T[]
+      cache.attach(client)
       cache.seedDetails(client, page, Date.now())
       return page
     },
@@ -260,14 +263,19 @@ export function createEntityHooks<A extends EntityApiShape>(
   const hooks: Record<string, unknown> = {
     keys,
     queries,
-    useGetById: (id: string | undefined, overrides: QueryOverrides<T> = {}) =>
-      useQuery({
+    useGetById: (id: string | undefined, overrides: QueryOverrides<T> = {}) => {
+      // Before the query exists: a detail entry created now starts from a cached list.
+      cache.attach(useQueryClient())
+      return useQuery({
         ...queries.detail(id ?? ''),
         ...overrides,
         enabled: id === undefined ? false : overrides.enabled,
-      }),
-    useSuspenseGetById: (id: string, overrides?: SuspenseQueryOverrides<T>) =>
-      useSuspenseQuery({ ...queries.detail(id), ...overrides }),
+      })
+    },
+    useSuspenseGetById: (id: string, overrides?: SuspenseQueryOverrides<T>) => {
+      cache.attach(useQueryClient())
+      return useSuspenseQuery({ ...queries.detail(id), ...overrides })
+    },
     useList: (filters?: F, overrides?: QueryOverrides<T[]>) =>
       useQuery({ ...queries.list(filters), ...overrides }),
     useSuspenseList: (filters?: F, overrides?: SuspenseQueryOverrides<T[]>) =>

@@ -17,10 +17,19 @@ export interface EntityCache<T, F> {
   /** The entity's id, or `undefined` for a value that is not an entity of this API. */
   idOf(entity: unknown): string | undefined
   /**
-   * Puts each entity of a list into its detail entry stamped `updatedAt`, unless that entry is newer
-   * or the entity has a mutation in flight.
+   * Makes list results serve as detail entries on `client` (once per client): a detail entry created while
+   * a cached list holds the entity starts with that entity, stamped with the list's `dataUpdatedAt`, so a
+   * detail opened from a fresh list makes no request. Seeding happens when the detail entry is created
+   * rather than for every row up front, so a 10,000-row list does not put 10,000 queries in the cache.
+   */
+  attach(client: QueryClient): void
+  /**
+   * Refreshes the detail entries that already exist for entities of a list just fetched, stamped
+   * `updatedAt`, unless an entry is newer or the entity has a mutation in flight.
    */
   seedDetails(client: QueryClient, entities: readonly T[], updatedAt: number): void
+  /** The newest cached list copy of an entity, with that list's `dataUpdatedAt`. */
+  fromLists(client: QueryClient, id: string): { entity: T; updatedAt: number } | undefined
   /** Cancels in-flight fetches of the given details and of every list (before an optimistic write). */
   cancel(client: QueryClient, ids: readonly string[]): Promise<void>
   /** Applies `update` to the entity wherever it is cached. */
@@ -78,6 +87,11 @@ function mapListData<T>(data: unknown, mapItems: (items: T[]) => T[]): unknown {
   return changed ? { ...data, pages } : data
 }
 
+/** Which entity caches already listen to a client's query cache. */
+const attachedCaches = new WeakMap<object, Set<object>>()
+/** Per list array: its entities by id (dropped with the array). */
+const listIndexes = new WeakMap<readonly unknown[], Map<string, unknown>>()
+
 export function createEntityCache<T, F>(
   keys: EntityQueryKeys<F>,
   getEntityId: (entity: T | string) => string,
@@ -91,6 +105,24 @@ export function createEntityCache<T, F>(
     }
   }
   const entityKey = (id: string) => JSON.stringify(keys.detail(id))
+  const detailPrefix = keys.details()
+  const detailIdOf = (queryKey: QueryKey): string | undefined =>
+    queryKey.length === detailPrefix.length + 1 && detailPrefix.every((part, i) => queryKey[i] === part)
+      ? (queryKey[detailPrefix.length] as string)
+      : undefined
+  /** Entities of one list array by id, built once per array (arrays are immutable in the cache). */
+  const indexOf = (items: readonly T[]): Map<string, T> => {
+    let index = listIndexes.get(items) as Map<string, T> | undefined
+    if (!index) {
+      index = new Map()
+      for (const item of items) {
+        const id = idOf(item)
+        if (id !== undefined) index.set(id, item)
+      }
+      listIndexes.set(items, index)
+    }
+    return index
+  }
 
   const listQueries = (client: QueryClient) => client.getQueryCache().findAll({ queryKey: keys.lists() })
 
@@ -165,16 +197,51 @@ export function createEntityCache<T, F>(
     entityKey,
     idOf,
 
+    attach(client) {
+      const attached = attachedCaches.get(client) ?? new Set<object>()
+      if (attached.has(cache)) return
+      attached.add(cache)
+      attachedCaches.set(client, attached)
+      client.getQueryCache().subscribe((event) => {
+        if (event.type !== 'added' || event.query.state.data !== undefined) return
+        const id = detailIdOf(event.query.queryKey)
+        if (id === undefined || pendingMutationsFor(client).count(entityKey(id)) > 0) return
+        const found = cache.fromLists(client, id)
+        if (found) client.setQueryData(event.query.queryKey, found.entity, { updatedAt: found.updatedAt })
+      })
+    },
+
     seedDetails(client, entities, updatedAt) {
+      const existing = client
+        .getQueryCache()
+        .findAll({ queryKey: detailPrefix })
+        .filter((query) => detailIdOf(query.queryKey) !== undefined)
+      if (existing.length === 0) return
+      const byId = indexOf(entities)
       // An entity with a write in flight keeps its optimistic value.
       const pending = pendingMutationsFor(client)
-      for (const entity of entities) {
-        const id = idOf(entity)
-        if (id === undefined || pending.count(entityKey(id)) > 0) continue
-        const state = client.getQueryState(keys.detail(id))
-        if (state && state.data !== undefined && state.dataUpdatedAt >= updatedAt) continue
-        client.setQueryData(keys.detail(id), entity, { updatedAt })
+      for (const query of existing) {
+        const id = detailIdOf(query.queryKey) as string
+        const entity = byId.get(id)
+        if (entity === undefined || pending.count(entityKey(id)) > 0) continue
+        if (query.state.data !== undefined && query.state.dataUpdatedAt >= updatedAt) continue
+        client.setQueryData(query.queryKey, entity, { updatedAt })
       }
+    },
+
+    fromLists(client, id) {
+      let best: { entity: T; updatedAt: number } | undefined
+      for (const query of listQueries(client)) {
+        const data = query.state.data
+        const pages = Array.isArray(data) ? [data as T[]] : isInfinite<T>(data) ? data.pages : []
+        for (const page of pages) {
+          const entity = indexOf(page).get(id)
+          if (entity !== undefined && (!best || query.state.dataUpdatedAt > best.updatedAt)) {
+            best = { entity, updatedAt: query.state.dataUpdatedAt }
+          }
+        }
+      }
+      return best
     },
 
     async cancel(client, ids) {
@@ -269,17 +336,7 @@ export function createEntityCache<T, F>(
     },
 
     findCached(client, id) {
-      const detail = client.getQueryData<T>(keys.detail(id))
-      if (detail !== undefined) return detail
-      for (const query of listQueries(client)) {
-        const data = query.state.data
-        const lists = Array.isArray(data) ? [data] : isInfinite<T>(data) ? data.pages : []
-        for (const items of lists) {
-          const hit = (items as T[]).find((item) => idOf(item) === id)
-          if (hit !== undefined) return hit
-        }
-      }
-      return undefined
+      return client.getQueryData<T>(keys.detail(id)) ?? cache.fromLists(client, id)?.entity
     },
   }
   return cache

@@ -151,7 +151,8 @@ describe('reads', () => {
     const hooks = createEntityHooks(thingsApi(server))
     const client = newClient()
     await client.prefetchQuery(hooks.queries.list({ status: 'inbox' }))
-    expect(client.getQueryData(hooks.keys.detail(thingId(4)))).toEqual(makeThings(12)[4])
+    const fromList = await client.ensureQueryData(hooks.queries.detail(thingId(4)))
+    expect(fromList).toBe(client.getQueryData(hooks.queries.list({ status: 'inbox' }).queryKey)?.[4])
     render(
       <QueryClientProvider client={client}>
         <Suspense fallback={<p>loading</p>}>

@@ -95,9 +95,11 @@ describe('usePatch', () => {
     const view = await mountViews(hooks, client)
     const prev = { ...view.result.current }
     const gets = server.requests.length
+    const hold = server.hold('PATCH', /^\/things\//)
     const patch = renderHook(() => hooks.usePatch(), { wrapper: wrapperFor(client) })
     act(() => patch.result.current.mutate({ entity: id3, data: { name: 'renamed' } }))
     await waitFor(() => expect(view.result.current.detail.data?.name).toBe('renamed'))
+    hold.release()
     await waitFor(() => expect(patch.result.current.isError).toBe(true))
     expect(patch.result.current.error?.name).toBe('ServerError')
     expect(view.result.current.detail.data).toBe(prev.detail.data)
@@ -179,6 +181,8 @@ describe('useDelete / useBulkDelete', () => {
     const client = newClient()
     const view = await mountViews(hooks, client)
     const other = thingId(1)
+    // A detail entry nobody observes (made from the list, no request).
+    await client.ensureQueryData(hooks.queries.detail(other))
     expect(client.getQueryData(hooks.keys.detail(other))).toBeDefined()
     const hold = server.hold('DELETE', /^\/things\//)
     const bulk = renderHook(() => hooks.useBulkDelete(), { wrapper: wrapperFor(client) })
@@ -228,7 +232,7 @@ describe('undoable', () => {
     const view = await mountViews(hooks, client)
     const prev = { ...view.result.current }
     const count = server.requests.length
-    const patch = renderHook(() => hooks.usePatch({ mutationMode: 'undoable', undoTimeout: 200 }), {
+    const patch = renderHook(() => hooks.usePatch({ mutationMode: 'undoable' }), {
       wrapper: wrapperFor(client),
     })
     act(() => patch.result.current.mutate({ entity: id3, data: { name: 'maybe' } }))
