@@ -30,6 +30,7 @@ export {
   type ResourceOrderField,
   ResourcesApi,
   type UploadResourceOptions,
+  uploadTimeout,
 } from './endpoints/ResourcesApi.js'
 export { type NewUser, UsersApi } from './endpoints/UsersApi.js'
 export { type Annotation, annotationSchema } from './entities/Annotation.js'
