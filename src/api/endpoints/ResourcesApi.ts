@@ -1,6 +1,6 @@
 import type { KyInstance } from 'ky'
-import type { ApiConfig } from '../ApiConfig.js'
-import type { SearchParams, TransferProgress } from '../BaseApi.js'
+import { ApiConfig } from '../ApiConfig.js'
+import { BaseApi, type RequestOptions, type SearchParams, type TransferProgress } from '../BaseApi.js'
 import { type BulkFailure, BulkOperationError } from '../BulkOperationError.js'
 import type { Project } from '../entities/Project.js'
 import { type Resource, type ResourceStatus, resourceSchema } from '../entities/Resource.js'
@@ -92,6 +92,26 @@ export const RESOURCE_DELETE_BATCH = 200
 
 const ALREADY_PUBLISHED = 'Resource must be in inbox status to be approved'
 
+/**
+ * Seconds an upload of `bytes` may take: the request only completes once the whole file is sent, so the
+ * per-request timeout would cut large uploads short. Like the Python SDK: at least 30 min, 1 s per 512 KiB.
+ */
+export function uploadTimeout(config: ApiConfig, bytes: number): number {
+  return Math.max(config.timeout, 1800, Math.ceil(bytes / (512 * 1024)))
+}
+
+/** The same client with a longer timeout, for one upload (POST is never retried anyway). */
+class UploadRequest extends BaseApi {
+  constructor(config: ApiConfig, client: KyInstance, seconds: number) {
+    const init = { serverUrl: config.serverUrl, apiKey: config.apiKey, maxRetries: config.maxRetries }
+    super(new ApiConfig({ ...init, timeout: seconds }), client.extend({ timeout: seconds * 1000 }))
+  }
+
+  post(path: string, options: RequestOptions): Promise<unknown> {
+    return this.requestJson('POST', path, options)
+  }
+}
+
 const Base = withDelete(withCreate(EntityBaseApi<Resource, ResourceFilters, NewResource>))
 
 /**
@@ -130,7 +150,9 @@ export class ResourcesApi extends Base {
 
   /**
    * Uploads one file as multipart form data (`POST /resources`) and resolves to the new resource's id.
-   * A `200` answer that carries an `error` is a failure (`ServerError`).
+   * A `200` answer that carries an `error` is a failure (`ServerError`). The request may take
+   * {@link uploadTimeout} seconds rather than `ApiConfig.timeout` (at least 30 min), since it only ends once the
+   * whole file is sent.
    *
    * @example
    * const id = await api.resources.uploadResource(bytes, {
@@ -177,7 +199,8 @@ export class ResourcesApi extends Base {
     const size = file instanceof Blob ? file.size : file.byteLength
     const progress = new UploadProgress(size, options.onProgress)
     progress.start()
-    const answer = await this.requestJson('POST', this.endpointBase, {
+    const uploader = new UploadRequest(this.config, this.client, uploadTimeout(this.config, size))
+    const answer = await uploader.post(this.endpointBase, {
       body: form,
       signal: options.signal,
       onUploadProgress: progress.forRequest(),

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { TransferProgress } from '../../../src/api/BaseApi.js'
 import { BulkOperationError } from '../../../src/api/BulkOperationError.js'
-import { ServerError, ValidationError } from '../../../src/api/errors.js'
+import { DatamintApi } from '../../../src/api/endpoints/DatamintApi.js'
+import { uploadTimeout } from '../../../src/api/endpoints/ResourcesApi.js'
+import { ServerError, TimeoutError, ValidationError } from '../../../src/api/errors.js'
 import {
   fixture,
   KEY,
@@ -223,6 +225,23 @@ describe('ResourcesApi.uploadResource', () => {
     }
     const file = (await wire.requests[0].form()).get('resource') as File
     expect(file.size).toBe(big.length)
+  })
+
+  it('an upload outlives ApiConfig.timeout (it ends only once the file is sent); a GET does not', async () => {
+    const slow = new DatamintApi({
+      serverUrl: wire.api.config.serverUrl,
+      apiKey: KEY,
+      timeout: 0.3,
+      maxRetries: 0,
+    })
+    wire.route(async (req) => {
+      await new Promise((resolve) => setTimeout(resolve, 800))
+      return { json: req.method === 'POST' ? { id: R } : resourceJson(R) }
+    })
+    expect(await slow.resources.uploadResource(ctSmall, { filename: 'a.dcm' })).toBe(R)
+    expect(await rejectionOf(() => slow.resources.getById(R))).toBeInstanceOf(TimeoutError)
+    expect(uploadTimeout(slow.config, 10)).toBe(1800)
+    expect(uploadTimeout(slow.config, 2 * 1024 ** 3)).toBe(4096)
   })
 
   it('create(data) uploads and resolves to the new resource', async () => {
