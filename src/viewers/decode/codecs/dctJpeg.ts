@@ -307,9 +307,11 @@ function decodeScan(
   return p
 }
 
+const IDCT_ROWS = new Float64Array(64)
+
 /** 2-D inverse DCT of one block (natural order) into a plane at (y, x). */
 function idctInto(block: Float64Array, plane: Float64Array, stride: number, y0: number, x0: number): void {
-  const tmp = new Float64Array(64)
+  const tmp = IDCT_ROWS
   for (let v = 0; v < 8; v++) {
     for (let x = 0; x < 8; x++) {
       let s = 0
