@@ -24,14 +24,22 @@ const fixtureUrls = import.meta.glob<string>(
 
 let seedFiles: Promise<SeedFile[]> | undefined
 
-/** The fixtures' bytes, fetched once per page. */
+const seedUrls = Object.entries(fixtureUrls).map(([path, url]) => ({
+  filename: path.slice(path.lastIndexOf('/') + 1),
+  url,
+}))
+
+/**
+ * The fixtures' bytes, fetched once per page. A busy dev server (e.g. while Vite optimises dependencies) can
+ * fail a request: try once more, and forget a failure so the next story fetches again.
+ */
 function storybookSeedFiles(): Promise<SeedFile[]> {
-  seedFiles ??= fetchSeedFiles(
-    Object.entries(fixtureUrls).map(([path, url]) => ({
-      filename: path.slice(path.lastIndexOf('/') + 1),
-      url,
-    })),
-  )
+  seedFiles ??= fetchSeedFiles(seedUrls)
+    .catch(() => fetchSeedFiles(seedUrls))
+    .catch((error: unknown) => {
+      seedFiles = undefined
+      throw error
+    })
   return seedFiles
 }
 
