@@ -24,7 +24,11 @@ interface Huffman {
   valPtr: Int32Array
   minCode: Int32Array
   values: Uint8Array
+  /** Codes of up to LOOKAHEAD bits, indexed by the next LOOKAHEAD bits: (length << 8) | value, 0 if longer. */
+  fast: Uint16Array
 }
+
+const LOOKAHEAD = 9
 
 interface Component {
   id: number
@@ -44,53 +48,61 @@ function buildHuffman(counts: Uint8Array, values: Uint8Array): Huffman {
   const maxCode = new Int32Array(17).fill(-1)
   const minCode = new Int32Array(17)
   const valPtr = new Int32Array(17)
+  const fast = new Uint16Array(1 << LOOKAHEAD)
   let code = 0
   let k = 0
   for (let len = 1; len <= 16; len++) {
     valPtr[len] = k
     minCode[len] = code
-    code += counts[len - 1]
-    k += counts[len - 1]
+    for (let i = 0; i < counts[len - 1]; i++, code++, k++) {
+      if (len <= LOOKAHEAD) {
+        const first = code << (LOOKAHEAD - len)
+        fast.fill((len << 8) | values[k], first, first + (1 << (LOOKAHEAD - len)))
+      }
+    }
     if (counts[len - 1]) maxCode[len] = code - 1
     code <<= 1
   }
-  return { maxCode, minCode, valPtr, values }
+  return { maxCode, minCode, valPtr, values, fast }
 }
 
-/** Reads entropy-coded bits, un-stuffing 0xFF00 and stopping (with zeros) at a marker. */
+/** Reads entropy-coded bits through a 32-bit buffer, un-stuffing 0xFF00 and feeding zeros at a marker. */
 class BitReader {
-  private bits = 0
+  private buffer = 0
   private count = 0
   constructor(
     private readonly data: Uint8Array,
     public pos: number,
   ) {}
-  bit(): number {
-    if (this.count === 0) {
+  private fill(): void {
+    const d = this.data
+    while (this.count <= 24) {
       let byte = 0
-      const d = this.data
       if (this.pos < d.length) {
         byte = d[this.pos]
         if (byte === 0xff) {
-          const next = d[this.pos + 1]
-          if (next === 0) this.pos += 2
-          else byte = 0 // a marker: feed zeros, leave pos on it
+          if (d[this.pos + 1] === 0) this.pos += 2
+          else byte = 0 // a marker: leave pos on it
         } else this.pos++
       }
-      this.bits = byte
-      this.count = 8
+      this.buffer = ((this.buffer << 8) | byte) >>> 0
+      this.count += 8
     }
-    this.count--
-    return (this.bits >> this.count) & 1
+  }
+  private peek(n: number): number {
+    if (this.count < n) this.fill()
+    return (this.buffer >>> (this.count - n)) & ((1 << n) - 1)
   }
   receive(n: number): number {
-    let v = 0
-    for (let i = 0; i < n; i++) v = (v << 1) | this.bit()
+    if (n === 0) return 0
+    const v = this.peek(n)
+    this.count -= n
     return v
   }
   /** Drops buffered bits and skips an RSTn marker, if that is what comes next. */
   restart(): void {
     this.count = 0
+    this.buffer = 0
     const d = this.data
     while (
       this.pos + 1 < d.length &&
@@ -101,10 +113,17 @@ class BitReader {
     this.pos += 2
   }
   decode(h: Huffman): number {
-    let code = this.bit()
-    for (let len = 1; len <= 16; len++) {
-      if (code <= h.maxCode[len]) return h.values[h.valPtr[len] + code - h.minCode[len]]
-      code = (code << 1) | this.bit()
+    const entry = h.fast[this.peek(LOOKAHEAD)]
+    if (entry) {
+      this.count -= entry >> 8
+      return entry & 0xff
+    }
+    for (let len = LOOKAHEAD + 1; len <= 16; len++) {
+      const code = this.peek(len)
+      if (code <= h.maxCode[len]) {
+        this.count -= len
+        return h.values[h.valPtr[len] + code - h.minCode[len]]
+      }
     }
     throw new FormatError('JPEG: invalid Huffman code')
   }
