@@ -332,10 +332,18 @@ const IDCT_ROWS = new Float64Array(64)
 function idctInto(block: Float64Array, plane: Float64Array, stride: number, y0: number, x0: number): void {
   const tmp = IDCT_ROWS
   for (let v = 0; v < 8; v++) {
+    const r = v * 8
+    // Most rows of a quantised block are all zero, or DC only: skip the products.
+    let ac = false
+    for (let u = 1; u < 8 && !ac; u++) ac = block[r + u] !== 0
+    if (!ac) {
+      tmp.fill(block[r] * COS[0], r, r + 8)
+      continue
+    }
     for (let x = 0; x < 8; x++) {
       let s = 0
-      for (let u = 0; u < 8; u++) s += COS[x * 8 + u] * block[v * 8 + u]
-      tmp[v * 8 + x] = s
+      for (let u = 0; u < 8; u++) s += COS[x * 8 + u] * block[r + u]
+      tmp[r + x] = s
     }
   }
   for (let x = 0; x < 8; x++) {
