@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { type QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DatamintApi } from '../../src/api/endpoints/DatamintApi.js'
 import { DatamintError } from '../../src/api/errors.js'
 import {
@@ -16,24 +16,17 @@ import {
   useUsers,
 } from '../../src/index.js'
 import { project, resource } from './support/entities.js'
-import { LoopbackServer } from './support/loopbackServer.js'
+import { serveForEachTest } from './support/loopbackServer.js'
 import { newClient } from './support/things.js'
 
-let server: LoopbackServer
-beforeAll(async () => {
-  server = await new LoopbackServer().start()
-})
-afterAll(() => server.stop())
-beforeEach(() => {
-  server.reset()
-  server.seed('projects', [project(0), project(1)])
-  server.seed('resources', [resource(0), resource(1)])
-  server.files.set(resource(0).id, {
+const server = serveForEachTest((s) => {
+  s.seed('projects', [project(0), project(1)])
+  s.seed('resources', [resource(0), resource(1)])
+  s.files.set(resource(0).id, {
     bytes: new Uint8Array(readFileSync('test/fixtures/image/ct_small.png')),
     mimetype: 'image/png',
   })
 })
-afterEach(cleanup)
 
 function ProjectNames({ onClient }: { onClient?: (c: QueryClient, api: DatamintApi) => void }) {
   const client = useQueryClient()

@@ -1,22 +1,15 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react'
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { StrictMode, Suspense } from 'react'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ValidationError } from '../../src/api/errors.js'
 import { createEntityHooks } from '../../src/hooks/createEntityHooks.js'
-import { LoopbackServer } from './support/loopbackServer.js'
+import { serveForEachTest } from './support/loopbackServer.js'
 import { makeThings, newClient, thingId, thingsApi, wrapperFor } from './support/things.js'
 
-let server: LoopbackServer
-beforeAll(async () => {
-  server = await new LoopbackServer().start()
+const server = serveForEachTest((s) => {
+  s.seed('things', makeThings(12))
 })
-afterAll(() => server.stop())
-beforeEach(() => {
-  server.reset()
-  server.seed('things', makeThings(12))
-})
-afterEach(cleanup)
 
 type Hooks = ReturnType<typeof createEntityHooks<ReturnType<typeof thingsApi>>>
 
@@ -145,6 +138,16 @@ describe('reads', () => {
     await waitFor(() => expect(result.current.isError).toBe(true), { timeout: 5000 })
     expect(result.current.error?.name).toBe('ServerError')
     expect(server.count('GET', detailPath(1))).toBe(3)
+  })
+
+  it('React Query retries only when asked to (retry is configurable)', async () => {
+    server.override('GET', /^\/things\//, () => ({ status: 503, body: { error: 'down' } }))
+    const hooks = createEntityHooks(thingsApi(server, 0), { retry: 1 })
+    const { result } = renderHook(() => hooks.useGetById(thingId(1), { retryDelay: 0 }), {
+      wrapper: wrapperFor(newClient()),
+    })
+    await waitFor(() => expect(result.current.isError).toBe(true))
+    expect(server.count('GET', detailPath(1))).toBe(2)
   })
 
   it('query option factories work with prefetchQuery and the suspense hooks', async () => {

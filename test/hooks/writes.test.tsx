@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import { createEntityHooks } from '../../src/hooks/createEntityHooks.js'
 import { MutationUndoneError } from '../../src/hooks/undoableScheduler.js'
-import { LoopbackServer } from './support/loopbackServer.js'
+import { serveForEachTest } from './support/loopbackServer.js'
 import {
   createOnlyApi,
   makeThings,
@@ -14,16 +14,9 @@ import {
   wrapperFor,
 } from './support/things.js'
 
-let server: LoopbackServer
-beforeAll(async () => {
-  server = await new LoopbackServer().start()
+const server = serveForEachTest((s) => {
+  s.seed('things', [...makeThings(4, 'inbox'), ...makeThings(8, 'x').slice(4)])
 })
-afterAll(() => server.stop())
-beforeEach(() => {
-  server.reset()
-  server.seed('things', [...makeThings(4, 'inbox'), ...makeThings(8, 'x').slice(4)])
-})
-afterEach(cleanup)
 
 const id3 = thingId(3)
 const listGets = () => server.count('GET', /^\/things$/)

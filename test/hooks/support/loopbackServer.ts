@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { cleanup } from '@testing-library/react'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 
 /** One request as the server saw it on the wire. */
 export interface LoggedRequest {
@@ -161,4 +163,19 @@ export class LoopbackServer {
     res.end(text)
     return true
   }
+}
+
+/** One server for a test file: reset and seeded by `seed` before each test, React trees unmounted after. */
+export function serveForEachTest(seed: (server: LoopbackServer) => void): LoopbackServer {
+  const server = new LoopbackServer()
+  beforeAll(async () => {
+    await server.start()
+  })
+  afterAll(() => server.stop())
+  beforeEach(() => {
+    server.reset()
+    seed(server)
+  })
+  afterEach(cleanup)
+  return server
 }
