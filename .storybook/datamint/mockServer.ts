@@ -64,13 +64,17 @@ function overrideHandlers(msw: unknown): RequestHandler[] {
 export const datamintLoader: Loader = async (context) => {
   // Waits for the service worker and clears the previous story's handlers.
   await mswLoader({ parameters: {} })
-  if (context.globals.datamintServer === 'real') return { datamintServer: undefined } satisfies DatamintLoaded
+  const worker = getWorker()
+  const overrides = overrideHandlers(context.parameters.msw)
+  if (context.globals.datamintServer === 'real') {
+    // Only a story's own handlers (e.g. a stand-in for a real server in a test); everything else goes out.
+    if (overrides.length > 0) worker.use(...overrides)
+    return { datamintServer: undefined } satisfies DatamintLoaded
+  }
   const parameters = (context.parameters.datamint ?? {}) as DatamintParameters
   const options: DatamintServerOptions = { ...parameters.server, seedFiles: await storybookSeedFiles() }
   const server = createDatamintServer(options)
-  const worker = getWorker()
   worker.resetHandlers(...server.handlers)
-  const overrides = overrideHandlers(context.parameters.msw)
   if (overrides.length > 0) worker.use(...overrides)
   return { datamintServer: server } satisfies DatamintLoaded
 }

@@ -52,7 +52,8 @@ export const FailedEditRollsBack: Story = {
     const output = canvas.getByLabelText('Name', { selector: 'output' })
     await expect(output).toHaveTextContent('A name the server refuses')
     const alert = await canvas.findByRole('alert', {}, { timeout: 5000 })
-    await expect(alert).toHaveTextContent('previous value is back')
+    await expect(alert).toHaveTextContent('ServerError (500)')
+    await expect(canvas.getByText('Not saved: the previous value is back.')).toBeVisible()
     await waitFor(() => expect(output).toHaveTextContent(original))
     await expect(original).not.toBe('A name the server refuses')
   },

@@ -50,7 +50,10 @@ export function ProjectDetail({ projectId }: ProjectDetailProps) {
         {patch.isPending ? 'Saving…' : patch.isSuccess ? 'Saved.' : ''}
       </p>
       {patch.isError && (
-        <ErrorMessage error={new Error(`Not saved, the previous value is back. ${patch.error.message}`)} />
+        <>
+          <p>Not saved: the previous value is back.</p>
+          <ErrorMessage error={patch.error} />
+        </>
       )}
     </article>
   )
