@@ -80,6 +80,10 @@ describe('decodeDicomFrame errors', () => {
     })
     const e = await decodeError(broken)
     expect(e.message).toMatch(/JPEG Lossless SV1 .* could not be decoded: Not a JPEG file/)
+    // The next good file decodes correctly after the failure.
+    const good = await decodeDicomFrame(loadDicom('test/fixtures/generated/MR_small_jpeg_lossless_sv1.dcm'))
+    const plain = await decodeDicomFrame(loadDicom('test/fixtures/dicom/MR_small.dcm'))
+    expect(Array.from(good.pixelData)).toEqual(Array.from(plain.pixelData))
   })
 
   it('an RLE frame whose header does not fit the pixel format', async () => {

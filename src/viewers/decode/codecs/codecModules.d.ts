@@ -30,6 +30,10 @@ declare module 'jpeg-lossless-decoder-js' {
     yDim: number
     numComp: number
     precision: number | undefined
+    restartInterval: number
+    restarting: boolean
+    marker: number
+    markerIndex: number
     decode(buffer: ArrayBuffer, offset: number, length: number, numBytes?: number): Uint8Array | Uint16Array
   }
 }
