@@ -28,6 +28,8 @@ export interface RequestOptions {
   body?: BodyInit
   headers?: Record<string, string>
   signal?: AbortSignal
+  /** Lets the request outlive the page (fetch `keepalive`): for a write sent while the tab closes. */
+  keepalive?: boolean
   onDownloadProgress?: (progress: TransferProgress) => void
   onUploadProgress?: (progress: TransferProgress) => void
   /** The entity the request is about: a 404 then becomes an `ItemNotFoundError` naming it. */
@@ -102,6 +104,7 @@ export class BaseApi {
       body: options.body,
       headers: options.headers,
       signal: options.signal,
+      ...(options.keepalive && { keepalive: true }),
       onDownloadProgress: options.onDownloadProgress && toKyProgress(options.onDownloadProgress),
       onUploadProgress: options.onUploadProgress && toKyProgress(options.onUploadProgress),
     }

@@ -211,6 +211,7 @@ export class AnnotationsApi extends Base {
     const answer = await this.requestJson('PATCH', path, {
       json: body,
       signal: options?.signal,
+      keepalive: options?.keepalive,
       item: this.itemRef(id),
     })
     if (isObject(answer) && answer.error !== undefined && answer.error !== null) {

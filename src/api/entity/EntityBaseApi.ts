@@ -170,6 +170,7 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
     const answer = await this.requestJson('PATCH', this.entityPath(id), {
       json: body,
       signal: options?.signal,
+      keepalive: options?.keepalive,
       item: this.itemRef(id),
     })
     return this.entityFromAnswer(answer, id, options?.signal)
@@ -178,7 +179,11 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
   /** DELETE `endpointBase/{id}`. */
   protected async deleteEntity(entity: T | string, options?: CallOptions): Promise<void> {
     const id = this.getEntityId(entity)
-    await this.requestJson('DELETE', this.entityPath(id), { signal: options?.signal, item: this.itemRef(id) })
+    await this.requestJson('DELETE', this.entityPath(id), {
+      signal: options?.signal,
+      keepalive: options?.keepalive,
+      item: this.itemRef(id),
+    })
   }
 
   /**

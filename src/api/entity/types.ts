@@ -27,6 +27,8 @@ export type ListFilters<F> = F & ListWindow
 /** Options of every call: `signal` cancels the request and any retry wait. */
 export interface CallOptions {
   signal?: AbortSignal
+  /** Writes (`patch`, `delete`, `bulkDelete`): send with fetch `keepalive` so the request survives the page closing. */
+  keepalive?: boolean
 }
 
 /** Options of `create`. */
