@@ -30,6 +30,8 @@ export interface RequestOptions {
   signal?: AbortSignal
   /** Lets the request outlive the page (fetch `keepalive`): for a write sent while the tab closes. */
   keepalive?: boolean
+  /** Seconds this request may take instead of `ApiConfig.timeout` (uploads: see `uploadTimeout`). */
+  timeout?: number
   onDownloadProgress?: (progress: TransferProgress) => void
   onUploadProgress?: (progress: TransferProgress) => void
   /** The entity the request is about: a 404 then becomes an `ItemNotFoundError` naming it. */
@@ -105,6 +107,8 @@ export class BaseApi {
       headers: options.headers,
       signal: options.signal,
       ...(options.keepalive && { keepalive: true }),
+      // Only when given: ky's merge lets an explicit `undefined` replace the client's timeout.
+      ...(options.timeout && { timeout: options.timeout * 1000 }),
       onDownloadProgress: options.onDownloadProgress && toKyProgress(options.onDownloadProgress),
       onUploadProgress: options.onUploadProgress && toKyProgress(options.onUploadProgress),
     }
@@ -131,7 +135,7 @@ export class BaseApi {
       ...options,
       headers: { accept: 'application/json', ...options?.headers },
     })
-    const text = await this.readBody(method, path, () => response.text(), options?.signal)
+    const text = await this.readBody(method, path, () => response.text(), options)
     if (text === '') return undefined as T
     try {
       return JSON.parse(text) as T
@@ -150,7 +154,7 @@ export class BaseApi {
       ...options,
       headers: { accept: 'application/octet-stream', ...options?.headers },
     })
-    const buffer = await this.readBody(method, path, () => response.arrayBuffer(), options?.signal)
+    const buffer = await this.readBody(method, path, () => response.arrayBuffer(), options)
     const type = response.headers.get('content-type')?.split(';')[0].trim().toLowerCase()
     return { bytes: new Uint8Array(buffer), mimetype: type || undefined }
   }
@@ -187,7 +191,13 @@ export class BaseApi {
   }
 
   private context(method: HttpMethod, path: string, options?: RequestOptions): RequestContext {
-    return { method, path, timeout: this.config.timeout, apiKey: this.config.apiKey, item: options?.item }
+    return {
+      method,
+      path,
+      timeout: options?.timeout ?? this.config.timeout,
+      apiKey: this.config.apiKey,
+      item: options?.item,
+    }
   }
 
   /** Reading the body can still fail (reset, abort, timeout mid-stream): map that too. */
@@ -195,13 +205,14 @@ export class BaseApi {
     method: HttpMethod,
     path: string,
     read: () => Promise<B>,
-    signal: AbortSignal | undefined,
+    options: RequestOptions | undefined,
   ): Promise<B> {
     try {
       return await read()
     } catch (error) {
+      const signal = options?.signal
       if (signal?.aborted) throw signal.reason ?? error
-      throw await mapError(error, this.context(method, path.replace(/^\/+/, '')))
+      throw await mapError(error, this.context(method, path.replace(/^\/+/, ''), options))
     }
   }
 }

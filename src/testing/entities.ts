@@ -1,30 +1,29 @@
+import type { Project, ProjectAnnotator } from '../api/entities/Project.js'
+import type { User } from '../api/entities/User.js'
+
 /**
  * The records the in-memory server stores, shaped exactly as the wire sends them (snake_case).
  * Derived counts (a project's `resource_count`, ...) are computed when a record is sent, not stored.
  */
-export interface ProjectRecord {
-  id: string
-  name: string
-  description: string | null
-  created_at: string
-  created_by: string
-  dataset_id: string
+export interface ProjectRecord
+  extends Omit<Required<Project>, StoredElsewhere | 'worklist_id' | 'annotators'> {
   worklist_id: string
-  ai_model_id: string | null
-  archived: boolean
-  archived_on: string | null
-  archived_by: string | null
-  most_recent_experiment: string | null
-  annotators: Array<{ email: string; worklist_ids: string[] }>
-  is_active_learning: boolean
-  two_up_display: boolean
-  require_review: boolean
+  annotators: Array<Required<ProjectAnnotator>>
   segmentationData: { segmentationValueType: 'single_label' | 'multi_label'; definitions: unknown[] }
   deleted: boolean
   deleted_at: string | null
   deleted_by: string | null
   [field: string]: unknown
 }
+
+/** Project fields the server derives when it sends a project, or that this server does not model. */
+type StoredElsewhere =
+  | 'resource_count'
+  | 'annotated_resource_count'
+  | 'closed_resources_count'
+  | 'resources_to_annotate_count'
+  | 'pinned_metrics'
+  | 'registered_model'
 
 export type ResourceStatus = 'inbox' | 'published' | 'archived'
 
@@ -97,13 +96,7 @@ export interface AnnotationRecord {
   [field: string]: unknown
 }
 
-export interface UserRecord {
-  email: string
-  firstname: string | null
-  lastname: string | null
-  roles: string[]
-  customer_id: string
-  created_at: string
+export interface UserRecord extends User {
   [field: string]: unknown
 }
 

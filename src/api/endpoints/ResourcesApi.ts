@@ -1,6 +1,6 @@
 import type { KyInstance } from 'ky'
-import { ApiConfig } from '../ApiConfig.js'
-import { BaseApi, type RequestOptions, type SearchParams, type TransferProgress } from '../BaseApi.js'
+import type { ApiConfig } from '../ApiConfig.js'
+import type { SearchParams, TransferProgress } from '../BaseApi.js'
 import { type BulkFailure, BulkOperationError } from '../BulkOperationError.js'
 import type { Project } from '../entities/Project.js'
 import { type Resource, type ResourceStatus, resourceSchema } from '../entities/Resource.js'
@@ -100,18 +100,6 @@ export function uploadTimeout(config: ApiConfig, bytes: number): number {
   return Math.max(config.timeout, 1800, Math.ceil(bytes / (512 * 1024)))
 }
 
-/** The same client with a longer timeout, for one upload (POST is never retried anyway). */
-class UploadRequest extends BaseApi {
-  constructor(config: ApiConfig, client: KyInstance, seconds: number) {
-    const init = { serverUrl: config.serverUrl, apiKey: config.apiKey, maxRetries: config.maxRetries }
-    super(new ApiConfig({ ...init, timeout: seconds }), client.extend({ timeout: seconds * 1000 }))
-  }
-
-  post(path: string, options: RequestOptions): Promise<unknown> {
-    return this.requestJson('POST', path, options)
-  }
-}
-
 const Base = withDelete(withCreate(EntityBaseApi<Resource, ResourceFilters, NewResource>))
 
 /**
@@ -199,10 +187,10 @@ export class ResourcesApi extends Base {
     const size = file instanceof Blob ? file.size : file.byteLength
     const progress = new UploadProgress(size, options.onProgress)
     progress.start()
-    const uploader = new UploadRequest(this.config, this.client, uploadTimeout(this.config, size))
-    const answer = await uploader.post(this.endpointBase, {
+    const answer = await this.requestJson('POST', this.endpointBase, {
       body: form,
       signal: options.signal,
+      timeout: uploadTimeout(this.config, size),
       onUploadProgress: progress.forRequest(),
     })
     const id = typeof answer === 'string' ? answer.trim() : idIn(answer)
@@ -412,13 +400,24 @@ function modalityIn(metadata: Record<string, unknown> | string): string | undefi
 /** The Blob's own type when it says something, else detected from the first 64 KiB. */
 async function guessMimetype(file: Blob | Uint8Array, filename: string): Promise<string> {
   if (file instanceof Blob && file.type && file.type !== 'application/octet-stream') return file.type
-  const head = file instanceof Blob ? new Uint8Array(await file.slice(0, 65536).arrayBuffer()) : file
-  const sniffed = sniff(head.subarray(0, 65536))
+  const head = file instanceof Blob ? await readHead(file.slice(0, 65536)) : file.subarray(0, 65536)
+  const sniffed = sniff(head)
   // A gzipped NIfTI (or a .nii.gz the head cannot tell) goes up as NIfTI, like the Python SDK does.
   if (sniffed.mimetype === 'application/gzip' && (sniffed.specific || /\.nii\.gz$/i.test(filename))) {
     return 'application/nifti'
   }
   return sniffed.mimetype === 'application/x-empty' ? 'application/octet-stream' : sniffed.mimetype
+}
+
+/** jsdom's Blob has no `arrayBuffer()`; its FileReader does (browsers and Node have both). */
+function readHead(blob: Blob): Promise<Uint8Array> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer().then((b) => new Uint8Array(b))
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsArrayBuffer(blob)
+  })
 }
 
 function describe(value: unknown): string {
