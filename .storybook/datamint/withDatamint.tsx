@@ -45,7 +45,8 @@ export const withDatamint: Decorator = (Story, context) => {
           ? undefined
           : datamintServer && { serverUrl: datamintServer.baseUrl, apiKey: datamintServer.apiKey ?? '' }
       }
-      parameters={parameters}
+      // On docs pages several stories share the page: one Devtools button per story would only clutter it.
+      parameters={context.viewMode === 'docs' ? { ...parameters, devtools: false } : parameters}
     >
       <Story />
     </DatamintStoryRoot>
