@@ -4,7 +4,7 @@ import { DatamintError } from './errors.js'
 import type { ConvertedData } from './format/ConvertedData.js'
 import { convertFormat } from './format/convertFormat.js'
 import { createHttpClient } from './httpClient.js'
-import { errorFromResponse, mapError, type RequestContext } from './mapError.js'
+import { errorFromResponse, mapError, parseBody, type RequestContext } from './mapError.js'
 import { normalizeListPage } from './normalizeList.js'
 import { collectPages, type PageWindow } from './pagination.js'
 
@@ -98,7 +98,7 @@ export class BaseApi {
 
   /** Sends a request and returns the response; failures become the typed errors of `errors.ts`. */
   protected async request(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<Response> {
-    const relative = path.replace(/^\/+/, '')
+    const relative = trimSlashes(path)
     const init: KyOptions = {
       method,
       searchParams: cleanParams(options.searchParams),
@@ -135,13 +135,7 @@ export class BaseApi {
       ...options,
       headers: { accept: 'application/json', ...options?.headers },
     })
-    const text = await this.readBody(method, path, () => response.text(), options)
-    if (text === '') return undefined as T
-    try {
-      return JSON.parse(text) as T
-    } catch {
-      return text as T
-    }
+    return parseBody(await this.readBody(method, path, () => response.text(), options)) as T
   }
 
   /** Sends a request and returns the raw bytes with the response's mimetype (parameters stripped). */
@@ -170,7 +164,7 @@ export class BaseApi {
         searchParams: { ...options.searchParams, offset, limit },
         signal: options.signal,
       })
-      return normalizeListPage(raw, key, `GET /${path.replace(/^\/+/, '')}`)
+      return normalizeListPage(raw, key, `GET /${trimSlashes(path)}`)
     }, options)
   }
 
@@ -186,7 +180,7 @@ export class BaseApi {
         json: { ...body, offset: String(offset), limit: String(limit) },
         signal: options.signal,
       })
-      return normalizeListPage(raw, key, `POST /${path.replace(/^\/+/, '')}`)
+      return normalizeListPage(raw, key, `POST /${trimSlashes(path)}`)
     }, options)
   }
 
@@ -212,7 +206,7 @@ export class BaseApi {
     } catch (error) {
       const signal = options?.signal
       if (signal?.aborted) throw signal.reason ?? error
-      throw await mapError(error, this.context(method, path.replace(/^\/+/, ''), options))
+      throw await mapError(error, this.context(method, trimSlashes(path), options))
     }
   }
 }
@@ -234,6 +228,8 @@ function toKyProgress(callback: (progress: TransferProgress) => void): (progress
       fraction: totalBytes > 0 ? Math.min(1, transferredBytes / totalBytes) : undefined,
     })
 }
+
+const trimSlashes = (path: string): string => path.replace(/^\/+/, '')
 
 function lastSegment(path: string): string {
   const parts = path.split('?')[0].split('/').filter(Boolean)

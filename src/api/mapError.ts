@@ -107,7 +107,8 @@ export async function errorFromResponse(response: Response, ctx: RequestContext)
   return new DatamintError(`${head}.${said}`, options)
 }
 
-function parseBody(text: string): unknown {
+/** A response body as JSON, or as text when it is not JSON; `undefined` when empty. */
+export function parseBody(text: string): unknown {
   if (text === '') return undefined
   try {
     return JSON.parse(text)

@@ -1,4 +1,5 @@
 import { ValidationError } from './errors.js'
+import { isObject } from './schema.js'
 
 /** A list response reduced to its items, plus the server's total when it sent one. */
 export interface ListPage {
@@ -6,9 +7,6 @@ export interface ListPage {
   /** `totalCount` as a number (the server sometimes sends `"36"`); undefined when absent or nested. */
   totalCount: number | undefined
 }
-
-type Obj = Record<string, unknown>
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * Brings the three list shapes the Datamint server uses to one: a bare array; `{data: [...], totalCount}` or

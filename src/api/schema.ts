@@ -120,7 +120,8 @@ function misfit(schema: string, path: string, expected: string, value: unknown):
   )
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A plain JSON object (not `null`, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 

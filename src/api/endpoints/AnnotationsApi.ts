@@ -10,6 +10,7 @@ import type { CallOptions, CreateOptions, ListFilters } from '../entity/types.js
 import { ServerError, ValidationError } from '../errors.js'
 import type { ConvertedData } from '../format/ConvertedData.js'
 import { assertUuid } from '../ids.js'
+import { isObject } from '../schema.js'
 import { convertDownload } from './convertDownload.js'
 import { asArray, isoDate } from './filterValues.js'
 
@@ -302,6 +303,3 @@ export class AnnotationsApi extends Base {
     return assertUuid(typeof resource === 'string' ? resource : resource?.id, 'resource')
   }
 }
-
-type Obj = Record<string, unknown>
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)

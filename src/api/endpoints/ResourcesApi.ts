@@ -11,6 +11,7 @@ import type { CallOptions, CreateOptions } from '../entity/types.js'
 import { EntityAlreadyExistsError, ServerError, ValidationError } from '../errors.js'
 import type { ConvertedData } from '../format/ConvertedData.js'
 import { sniff } from '../format/detectMimetype.js'
+import { isObject } from '../schema.js'
 import { convertDownload } from './convertDownload.js'
 import { asArray, isoDate, itemsFilter } from './filterValues.js'
 import { UploadProgress } from './uploadProgress.js'
@@ -373,9 +374,6 @@ export class ResourcesApi extends Base {
     }
   }
 }
-
-type Obj = Record<string, unknown>
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 function idIn(body: unknown): string | undefined {
   const id = isObject(body) ? body.id : undefined

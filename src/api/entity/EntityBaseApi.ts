@@ -6,6 +6,7 @@ import { MAX_IN_FLIGHT, mapSettled } from '../concurrency.js'
 import { DatamintError, EntityAlreadyExistsError, ValidationError } from '../errors.js'
 import { assertUuid, pathSegment } from '../ids.js'
 import { DEFAULT_PAGE_SIZE } from '../pagination.js'
+import { isObject } from '../schema.js'
 import type {
   CallOptions,
   CreateOptions,
@@ -16,7 +17,6 @@ import type {
 } from './types.js'
 
 type Obj = Record<string, unknown>
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * Read access to one kind of entity (`GET /{endpointBase}`, `GET /{endpointBase}/{id}`), with ids checked
