@@ -295,20 +295,20 @@ export function createEntityHooks<A extends EntityApiShape>(
     const updatable = api as unknown as UpdatableApi<T>
     hooks.usePatch = (overrides?: WriteHookOptions & MutationOverrides<T, PatchVariables<T>>) =>
       useCacheMutation<PatchVariables<T>, T>(overrides, (client, { entity, data }, write) =>
-        runPatch(target(client), idOf(entity), data, () => updatable.patch(entity, data), write),
+        runPatch(target(client), idOf(entity), data, (o) => updatable.patch(entity, data, o), write),
       )
   }
   if (typeof (api as Partial<DeletableApi>).delete === 'function') {
     const deletable = api as unknown as DeletableApi<T>
     hooks.useDelete = (overrides?: WriteHookOptions & MutationOverrides<void, string | T>) =>
       useCacheMutation<string | T, void>(overrides, (client, entity, write) =>
-        runDelete(target(client), [idOf(entity)], () => deletable.delete(entity), write),
+        runDelete(target(client), [idOf(entity)], (o) => deletable.delete(entity, o), write),
       )
     hooks.useBulkDelete = (
       overrides?: WriteHookOptions & MutationOverrides<void, ReadonlyArray<string | T>>,
     ) =>
       useCacheMutation<ReadonlyArray<string | T>, void>(overrides, (client, entities, write) =>
-        runDelete(target(client), entities.map(idOf), () => deletable.bulkDelete(entities), write),
+        runDelete(target(client), entities.map(idOf), (o) => deletable.bulkDelete(entities, o), write),
       )
   }
   return hooks as EntityHooks<A>

@@ -61,31 +61,18 @@ interface Snapshot {
   after: unknown
   /** Set for a detail entry. */
   detailId?: string
-  /** Ids this snapshot's change touched (for lists). */
-  ids: string[]
 }
 
-interface InfiniteShape<T> {
-  pages: T[][]
-  pageParams: unknown[]
-}
+/** An item mapper: the item itself (unchanged), a replacement, or `null` to remove it. */
+type EditItem<T> = (item: T, id: string | undefined) => T | null
 
-function isInfinite<T>(data: unknown): data is InfiniteShape<T> {
-  return typeof data === 'object' && data !== null && Array.isArray((data as InfiniteShape<T>).pages)
-}
-
-/** Maps the items of a list or of every page of an infinite list; returns `data` itself when nothing changed. */
-function mapListData<T>(data: unknown, mapItems: (items: T[]) => T[]): unknown {
-  if (Array.isArray(data)) return mapItems(data as T[])
-  if (!isInfinite<T>(data)) return data
-  let changed = false
-  const pages = data.pages.map((page) => {
-    const next = Array.isArray(page) ? mapItems(page) : page
-    if (next !== page) changed = true
-    return next
-  })
-  return changed ? { ...data, pages } : data
-}
+/** The pages of a list (one) or of an infinite list (`{ pages }`); none for other data. */
+const pagesOf = <T>(data: unknown): T[][] =>
+  Array.isArray(data)
+    ? [data]
+    : Array.isArray((data as { pages?: unknown })?.pages)
+      ? (data as { pages: T[][] }).pages
+      : []
 
 /** Which entity caches already listen to a client's query cache. */
 const attachedCaches = new WeakMap<object, Set<object>>()
@@ -97,59 +84,70 @@ export function createEntityCache<T, F>(
   getEntityId: (entity: T | string) => string,
 ): EntityCache<T, F> {
   const idOf = (entity: unknown): string | undefined => {
-    if (typeof entity !== 'object' || entity === null) return undefined
     try {
-      return getEntityId(entity as T)
-    } catch {
-      return undefined
-    }
+      return typeof entity === 'object' && entity ? getEntityId(entity as T) : undefined
+    } catch {}
   }
   const entityKey = (id: string) => JSON.stringify(keys.detail(id))
   const detailPrefix = keys.details()
-  const detailIdOf = (queryKey: QueryKey): string | undefined =>
-    queryKey.length === detailPrefix.length + 1 && detailPrefix.every((part, i) => queryKey[i] === part)
-      ? (queryKey[detailPrefix.length] as string)
+  const n = detailPrefix.length
+  const detailIdOf = (queryKey: QueryKey) =>
+    queryKey.length === n + 1 && detailPrefix.every((part, i) => queryKey[i] === part)
+      ? (queryKey[n] as string)
       : undefined
+  const queryCache = (client: QueryClient) => client.getQueryCache()
+  const pendingFor = (client: QueryClient, id: string) => pendingMutationsFor(client).count(entityKey(id)) > 0
   /** Entities of one list array by id, built once per array (arrays are immutable in the cache). */
-  const indexOf = (items: readonly T[]): Map<string, T> => {
+  const indexOf = (items: readonly T[]) => {
     let index = listIndexes.get(items) as Map<string, T> | undefined
     if (!index) {
       index = new Map()
+      listIndexes.set(items, index)
       for (const item of items) {
         const id = idOf(item)
         if (id !== undefined) index.set(id, item)
       }
-      listIndexes.set(items, index)
     }
     return index
   }
-
-  const listQueries = (client: QueryClient) => client.getQueryCache().findAll({ queryKey: keys.lists() })
-
-  /** Rewrites every cached list through `mapItems`, recording a snapshot of each one changed. */
-  const rewriteLists = (client: QueryClient, mapItems: (items: T[]) => T[], snapshots?: Snapshot[]) => {
-    for (const query of listQueries(client)) {
-      const before = query.state.data
-      const next = mapListData(before, mapItems)
-      if (next === before) continue
-      const beforeUpdatedAt = query.state.dataUpdatedAt
-      const after = client.setQueryData(query.queryKey, next)
-      snapshots?.push({
-        queryKey: query.queryKey,
-        before,
-        beforeUpdatedAt,
-        after,
-        ids: [],
-      })
+  /** Edits a list or every page of an infinite list; returns `data` itself when nothing changed. */
+  const editData = (data: unknown, edit: EditItem<T>): unknown => {
+    const editPage = (items: T[]) => {
+      const next: T[] = []
+      for (const item of items) {
+        const out = edit(item, idOf(item))
+        if (out !== null) next.push(out)
+      }
+      return next.length === items.length && next.every((item, i) => item === items[i]) ? items : next
     }
+    if (Array.isArray(data)) return editPage(data)
+    const pages = pagesOf<T>(data)
+    const next = pages.map(editPage)
+    return next.some((page, i) => page !== pages[i]) ? { ...(data as object), pages: next } : data
   }
+  const listQueries = (client: QueryClient) => queryCache(client).findAll({ queryKey: keys.lists() })
+
+  /** Edits every cached list, recording a snapshot of each one changed. */
+  const editLists = (client: QueryClient, edit: EditItem<T>, snapshots: Snapshot[] = []) => {
+    for (const { queryKey, state } of listQueries(client)) {
+      const next = editData(state.data, edit)
+      if (next !== state.data) snap(snapshots, queryKey, state, client.setQueryData(queryKey, next))
+    }
+    return snapshots
+  }
+  const snap = (
+    snapshots: Snapshot[],
+    queryKey: QueryKey,
+    state: { data: unknown; dataUpdatedAt: number },
+    after: unknown,
+    detailId?: string,
+  ) => snapshots.push({ queryKey, before: state.data, beforeUpdatedAt: state.dataUpdatedAt, after, detailId })
 
   const restore = (client: QueryClient, snap: Snapshot, data: unknown): boolean => {
-    const query = client.getQueryCache().find({ queryKey: snap.queryKey, exact: true })
+    const query = queryCache(client).find({ queryKey: snap.queryKey, exact: true })
     if (!query) {
       // The entry was dropped (a deleted detail): bring it back with its own timestamp.
-      if (snap.before !== undefined)
-        client.setQueryData(snap.queryKey, data, { updatedAt: snap.beforeUpdatedAt })
+      client.setQueryData(snap.queryKey, data, { updatedAt: snap.beforeUpdatedAt })
       return true
     }
     if (query.state.data !== snap.after) return false
@@ -166,30 +164,28 @@ export function createEntityCache<T, F>(
     touched: readonly string[],
   ): CacheChange => ({
     rollback(only) {
-      const touchedSet = new Set(touched)
       const restoreAll = !only || touched.every((id) => only.has(id))
       const inexact = new Set<string>()
       for (const snap of snapshots) {
-        if (snap.detailId !== undefined) {
-          if (!restoreAll && !only?.has(snap.detailId)) continue
-          if (!restore(client, snap, snap.before)) inexact.add(snap.detailId)
+        const id = snap.detailId
+        if (id !== undefined) {
+          if ((restoreAll || only?.has(id)) && !restore(client, snap, snap.before)) inexact.add(id)
           continue
         }
         // A list: restore it as it was, or without the entities that stay removed.
         const data = restoreAll
           ? snap.before
-          : mapListData<T>(snap.before, (items) => {
-              const kept = items.filter((item) => {
-                const id = idOf(item)
-                return id === undefined || !touchedSet.has(id) || (only?.has(id) ?? true)
-              })
-              return kept.length === items.length ? items : kept
-            })
+          : editData(snap.before, (item, id) => (id && touched.includes(id) && !only?.has(id) ? null : item))
         if (!restore(client, snap, data)) for (const id of only ?? touched) inexact.add(id)
       }
       return [...inexact]
     },
   })
+  /** Replaces the entity with `id` in every list through `update`. */
+  const replacing =
+    (id: string, update: (entity: T) => T): EditItem<T> =>
+    (item, itemId) =>
+      itemId === id ? update(item) : item
 
   const cache: EntityCache<T, F> = {
     keys,
@@ -200,44 +196,34 @@ export function createEntityCache<T, F>(
     attach(client) {
       const attached = attachedCaches.get(client) ?? new Set<object>()
       if (attached.has(cache)) return
-      attached.add(cache)
-      attachedCaches.set(client, attached)
-      client.getQueryCache().subscribe((event) => {
-        if (event.type !== 'added' || event.query.state.data !== undefined) return
-        const id = detailIdOf(event.query.queryKey)
-        if (id === undefined || pendingMutationsFor(client).count(entityKey(id)) > 0) return
+      attachedCaches.set(client, attached.add(cache))
+      queryCache(client).subscribe(({ type, query }) => {
+        const id = detailIdOf(query.queryKey)
+        if (type !== 'added' || query.state.data !== undefined || id === undefined || pendingFor(client, id))
+          return
         const found = cache.fromLists(client, id)
-        if (found) client.setQueryData(event.query.queryKey, found.entity, { updatedAt: found.updatedAt })
+        if (found) client.setQueryData(query.queryKey, found.entity, { updatedAt: found.updatedAt })
       })
     },
 
     seedDetails(client, entities, updatedAt) {
-      const existing = client
-        .getQueryCache()
-        .findAll({ queryKey: detailPrefix })
-        .filter((query) => detailIdOf(query.queryKey) !== undefined)
-      if (existing.length === 0) return
-      const byId = indexOf(entities)
-      // An entity with a write in flight keeps its optimistic value.
-      const pending = pendingMutationsFor(client)
-      for (const query of existing) {
-        const id = detailIdOf(query.queryKey) as string
-        const entity = byId.get(id)
-        if (entity === undefined || pending.count(entityKey(id)) > 0) continue
-        if (query.state.data !== undefined && query.state.dataUpdatedAt >= updatedAt) continue
-        client.setQueryData(query.queryKey, entity, { updatedAt })
+      for (const { queryKey, state } of queryCache(client).findAll({ queryKey: detailPrefix })) {
+        const id = detailIdOf(queryKey)
+        const entity = id === undefined ? undefined : indexOf(entities).get(id)
+        // An entity with a write in flight keeps its optimistic value; a newer entry stays.
+        if (entity === undefined || pendingFor(client, id!)) continue
+        if (state.data === undefined || state.dataUpdatedAt < updatedAt)
+          client.setQueryData(queryKey, entity, { updatedAt })
       }
     },
 
     fromLists(client, id) {
       let best: { entity: T; updatedAt: number } | undefined
-      for (const query of listQueries(client)) {
-        const data = query.state.data
-        const pages = Array.isArray(data) ? [data as T[]] : isInfinite<T>(data) ? data.pages : []
-        for (const page of pages) {
+      for (const { state } of listQueries(client)) {
+        for (const page of pagesOf<T>(state.data)) {
           const entity = indexOf(page).get(id)
-          if (entity !== undefined && (!best || query.state.dataUpdatedAt > best.updatedAt)) {
-            best = { entity, updatedAt: query.state.dataUpdatedAt }
+          if (entity !== undefined && !(best && best.updatedAt >= state.dataUpdatedAt)) {
+            best = { entity, updatedAt: state.dataUpdatedAt }
           }
         }
       }
@@ -245,73 +231,34 @@ export function createEntityCache<T, F>(
     },
 
     async cancel(client, ids) {
-      await Promise.all([
-        client.cancelQueries({ queryKey: keys.lists() }),
-        ...ids.map((id) => client.cancelQueries({ queryKey: keys.detail(id), exact: true })),
-      ])
+      await Promise.all(
+        [keys.lists(), ...ids.map(keys.detail)].map((queryKey, i) =>
+          client.cancelQueries({ queryKey, exact: i > 0 }),
+        ),
+      )
     },
 
     patchEverywhere(client, id, update) {
       const snapshots: Snapshot[] = []
       const detailKey = keys.detail(id)
       const state = client.getQueryState<T>(detailKey)
-      if (state?.data !== undefined) {
-        const after = client.setQueryData(detailKey, update(state.data))
-        snapshots.push({
-          queryKey: detailKey,
-          before: state.data,
-          beforeUpdatedAt: state.dataUpdatedAt,
-          after,
-          detailId: id,
-          ids: [id],
-        })
-      }
-      rewriteLists(
-        client,
-        (items) => {
-          let changed = false
-          const next = items.map((item) => {
-            if (idOf(item) !== id) return item
-            changed = true
-            return update(item)
-          })
-          return changed ? next : items
-        },
-        snapshots,
-      )
-      return makeChange(client, snapshots, [id])
+      if (state?.data !== undefined)
+        snap(snapshots, detailKey, state, client.setQueryData(detailKey, update(state.data)), id)
+      return makeChange(client, editLists(client, replacing(id, update), snapshots), [id])
     },
 
     removeEverywhere(client, ids) {
       const snapshots: Snapshot[] = []
       for (const id of ids) {
-        const detailKey = keys.detail(id)
-        const query = client.getQueryCache().find({ queryKey: detailKey, exact: true })
-        const state = query?.state
+        const queryKey = keys.detail(id)
+        const query = queryCache(client).find({ queryKey, exact: true })
         // A detail on screen stays until the server confirms (dropDetails): removing it now would make
         // its observer fetch the entity again at the next render.
-        if (state?.data === undefined || query!.getObserversCount() > 0) continue
-        snapshots.push({
-          queryKey: detailKey,
-          before: state.data,
-          beforeUpdatedAt: state.dataUpdatedAt,
-          after: undefined,
-          detailId: id,
-          ids: [id],
-        })
-        client.removeQueries({ queryKey: detailKey, exact: true })
+        if (query?.state.data === undefined || query.getObserversCount() > 0) continue
+        snap(snapshots, queryKey, query.state, undefined, id)
+        client.removeQueries({ queryKey, exact: true })
       }
-      rewriteLists(
-        client,
-        (items) => {
-          const kept = items.filter((item) => {
-            const id = idOf(item)
-            return id === undefined || !ids.has(id)
-          })
-          return kept.length === items.length ? items : kept
-        },
-        snapshots,
-      )
+      editLists(client, (item, id) => (id !== undefined && ids.has(id) ? null : item), snapshots)
       return makeChange(client, snapshots, [...ids])
     },
 
@@ -324,15 +271,10 @@ export function createEntityCache<T, F>(
       const id = idOf(entity)
       if (id === undefined) return
       client.setQueryData(keys.detail(id), entity)
-      rewriteLists(client, (items) => {
-        let changed = false
-        const next = items.map((item) => {
-          if (idOf(item) !== id) return item
-          changed = true
-          return entity
-        })
-        return changed ? next : items
-      })
+      editLists(
+        client,
+        replacing(id, () => entity),
+      )
     },
 
     findCached(client, id) {

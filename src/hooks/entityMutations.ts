@@ -2,7 +2,7 @@ import type { Query, QueryClient, QueryFilters } from '@tanstack/react-query'
 import { crossEntityFilters, type EntityEvent } from './crossEntityEffects.js'
 import type { CacheChange, EntityCache } from './entityCache.js'
 import { pendingMutationsFor } from './pendingMutations.js'
-import type { BulkFailure } from './types.js'
+import type { BulkFailure, WriteCallOptions } from './types.js'
 import { MutationUndoneError, type UndoTicket } from './undoableScheduler.js'
 
 /**
@@ -36,7 +36,8 @@ interface RunSpec<R> {
   ticket?: UndoTicket
   /** Optimistic write (not called in pessimistic mode). */
   apply(): CacheChange
-  send(): Promise<R>
+  /** `keepalive` is set for a send released by `pagehide` (the request must outlive the page). */
+  send(options: WriteCallOptions): Promise<R>
   /** Cache writes once the server said yes; `change` is undefined in pessimistic mode. */
   commit(result: R, change: CacheChange | undefined): void
   /** Cached entities the cross-entity effects look at (read before any write). */
@@ -73,7 +74,7 @@ async function run<T, R>(target: MutationTarget<T>, spec: RunSpec<R>): Promise<R
       change = spec.apply()
     }
     if (spec.ticket) await spec.ticket.ready
-    const result = await spec.send()
+    const result = await spec.send({ keepalive: spec.ticket?.keepalive })
     spec.commit(result, change)
     effect(spec.createdEntities?.(result) ?? spec.affected.entities, spec.affected.complete)
     return result
@@ -120,7 +121,7 @@ export interface WriteOptions {
 /** Create: pessimistic (there is no id before the server answers); the new entity goes to its detail entry. */
 export function runCreate<T>(
   target: MutationTarget<T>,
-  send: () => Promise<T | string>,
+  send: RunSpec<T | string>['send'],
 ): Promise<T | string> {
   return run<T, T | string>(target, {
     event: 'create',
@@ -142,7 +143,7 @@ export function runPatch<T>(
   target: MutationTarget<T>,
   id: string,
   data: Partial<T>,
-  send: () => Promise<T>,
+  send: RunSpec<T>['send'],
   options: WriteOptions,
 ): Promise<T> {
   return run<T, T>(target, {
@@ -166,7 +167,7 @@ function failuresOf(error: unknown): ReadonlySet<string> | undefined {
 export function runDelete<T>(
   target: MutationTarget<T>,
   ids: readonly string[],
-  send: () => Promise<void>,
+  send: RunSpec<void>['send'],
   options: WriteOptions,
 ): Promise<void> {
   const { client, cache } = target

@@ -27,15 +27,20 @@ export interface CreatableApi<T = unknown, C = unknown> {
   ): Promise<T | string>
 }
 
+/** Options of the writes the hooks send: `keepalive` lets a request started as the page closes finish. */
+export interface WriteCallOptions extends SignalOptions {
+  keepalive?: boolean
+}
+
 /** `UpdatableEntityApi`: `patch(entity, data)`. */
 export interface UpdatableApi<T = unknown> {
-  patch(entity: string | T, data: Partial<T>, options?: SignalOptions): Promise<T>
+  patch(entity: string | T, data: Partial<T>, options?: WriteCallOptions): Promise<T>
 }
 
 /** `DeletableEntityApi`: `delete(entity)` and `bulkDelete(entities)`. */
 export interface DeletableApi<T = unknown> {
-  delete(entity: string | T, options?: SignalOptions): Promise<void>
-  bulkDelete(entities: ReadonlyArray<string | T>, options?: SignalOptions): Promise<void>
+  delete(entity: string | T, options?: WriteCallOptions): Promise<void>
+  bulkDelete(entities: ReadonlyArray<string | T>, options?: WriteCallOptions): Promise<void>
 }
 
 /** The entity type an API reads (what `getById` resolves to). */

@@ -205,14 +205,18 @@ describe('undoable scheduler', () => {
     expect(sent.state).toBe('waiting')
     vi.advanceTimersByTime(1)
     await expect(sent.ready).resolves.toBeUndefined()
+    expect(sent.keepalive).toBe(false)
     expect(sent.undo()).toBe(false)
 
     const hidden = scheduleUndoable(5000)
     window.dispatchEvent(new Event('pagehide'))
     expect(hidden.state).toBe('sent')
+    // The tab is closing: the send must use fetch keepalive.
+    expect(hidden.keepalive).toBe(true)
     const flushed = scheduleUndoable(5000)
     flushUndoable()
     await expect(flushed.ready).resolves.toBeUndefined()
+    expect(flushed.keepalive).toBe(false)
   })
 })
 

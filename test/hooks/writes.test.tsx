@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createEntityHooks } from '../../src/hooks/createEntityHooks.js'
 import { MutationUndoneError } from '../../src/hooks/undoableScheduler.js'
 import { serveForEachTest } from './support/loopbackServer.js'
@@ -258,7 +258,9 @@ describe('undoable', () => {
   })
 
   it('without undo the request is sent once after the timeout', async () => {
-    const hooks = createEntityHooks(thingsApi(server))
+    const api = thingsApi(server)
+    const sendDelete = vi.spyOn(api, 'delete')
+    const hooks = createEntityHooks(api)
     const client = newClient()
     const view = await mountViews(hooks, client)
     const del = renderHook(() => hooks.useDelete({ mutationMode: 'undoable', undoTimeout: 100 }), {
@@ -269,14 +271,19 @@ describe('undoable', () => {
     expect(server.count('DELETE')).toBe(0)
     await waitFor(() => expect(del.result.current.isSuccess).toBe(true))
     expect(server.count('DELETE')).toBe(1)
+    // A timed-out wait sends an ordinary request (no keepalive: the page stays).
+    expect(sendDelete).toHaveBeenCalledWith(id3, { keepalive: false })
     expect(del.result.current.undo()).toBe(false)
     await new Promise((r) => setTimeout(r, 50))
     expect(server.count('DELETE')).toBe(1)
     expect(server.collections.get('things')!.has(id3)).toBe(false)
   })
 
-  it('pagehide sends a pending undoable write at once', async () => {
-    const hooks = createEntityHooks(thingsApi(server))
+  it('pagehide sends a pending undoable write at once, with fetch keepalive', async () => {
+    const api = thingsApi(server)
+    const sendPatch = vi.spyOn(api, 'patch')
+    const fetchSpy = vi.spyOn(globalThis, 'fetch')
+    const hooks = createEntityHooks(api)
     const client = newClient()
     const patch = renderHook(() => hooks.usePatch({ mutationMode: 'undoable', undoTimeout: 60_000 }), {
       wrapper: wrapperFor(client),
@@ -288,6 +295,11 @@ describe('undoable', () => {
     await waitFor(() => expect(patch.result.current.isSuccess).toBe(true))
     expect(server.count('PATCH')).toBe(1)
     expect(server.collections.get('things')!.get(id3)!.name).toBe('saved on close')
+    // Without keepalive the browser cancels a request started while the tab closes.
+    expect(sendPatch).toHaveBeenCalledWith(id3, { name: 'saved on close' }, { keepalive: true })
+    const sent = fetchSpy.mock.calls.map(([input]) => input as Request).filter((r) => r.method === 'PATCH')
+    fetchSpy.mockRestore()
+    expect(sent.map((r) => r.keepalive)).toEqual([true])
   })
 })
 
