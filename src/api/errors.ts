@@ -89,6 +89,16 @@ export class TimeoutError extends DatamintError {
   override name = 'TimeoutError'
 }
 
+/**
+ * A bad argument caught before anything was sent: a {@link ValidationError} naming `field`.
+ *
+ * @example
+ * throw badArgument('uploadResource: pass { filename }.', 'filename') // "... No request was sent."
+ */
+export function badArgument(message: string, field?: string): ValidationError {
+  return new ValidationError(`${message} No request was sent.`, { field })
+}
+
 /** Bytes that cannot be converted or decoded (empty, unsupported, corrupt or truncated). */
 export class FormatError extends DatamintError {
   override name = 'FormatError'

@@ -1,4 +1,4 @@
-import { ValidationError } from './errors.js'
+import { badArgument } from './errors.js'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const EMAIL = /^[^\s@]+@[^\s@]+$/
@@ -16,19 +16,16 @@ export function isUuid(value: unknown): value is string {
  */
 export function assertUuid(id: unknown, itemType: string): string {
   if (isUuid(id)) return id
-  throw new ValidationError(
-    `Invalid ${itemType} id ${describeId(id)}: expected a UUID such as "1b9f74fe-278e-48a9-82f4-5c3a6fcf2c50". No request was sent.`,
-    { field: 'id' },
+  throw badArgument(
+    `Invalid ${itemType} id ${describeId(id)}: expected a UUID such as "1b9f74fe-278e-48a9-82f4-5c3a6fcf2c50".`,
+    'id',
   )
 }
 
 /** Returns `id` when it is a non-empty e-mail address (users are addressed by e-mail); otherwise throws. */
 export function assertEmail(id: unknown, itemType: string): string {
   if (typeof id === 'string' && EMAIL.test(id)) return id
-  throw new ValidationError(
-    `Invalid ${itemType} id ${describeId(id)}: expected a non-empty e-mail address. No request was sent.`,
-    { field: 'email' },
-  )
+  throw badArgument(`Invalid ${itemType} id ${describeId(id)}: expected a non-empty e-mail address.`, 'email')
 }
 
 /** One path segment; `@` stays readable (it is legal in a path, and users' ids are e-mails). */

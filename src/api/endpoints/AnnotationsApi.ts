@@ -7,7 +7,7 @@ import { withCreate } from '../entity/CreatableEntityApi.js'
 import { withDelete } from '../entity/DeletableEntityApi.js'
 import { EntityBaseApi } from '../entity/EntityBaseApi.js'
 import type { CallOptions, CreateOptions, ListFilters } from '../entity/types.js'
-import { ServerError, ValidationError } from '../errors.js'
+import { badArgument, ServerError, ValidationError } from '../errors.js'
 import type { ConvertedData } from '../format/ConvertedData.js'
 import { assertUuid } from '../ids.js'
 import { isObject } from '../schema.js'
@@ -204,9 +204,7 @@ export class AnnotationsApi extends Base {
     if (data.identifier !== undefined) body.identifier = data.identifier
     if (data.project_id !== undefined) body.project_id = assertUuid(data.project_id, 'project')
     if (Object.keys(body).length === 0) {
-      throw new ValidationError(
-        `patch annotation "${id}": give identifier and/or project_id. No request was sent.`,
-      )
+      throw badArgument(`patch annotation "${id}": give identifier and/or project_id.`)
     }
     const path = this.entityPath(id)
     const answer = await this.requestJson('PATCH', path, {

@@ -8,7 +8,7 @@ import { withCreate } from '../entity/CreatableEntityApi.js'
 import { withDelete } from '../entity/DeletableEntityApi.js'
 import { EntityBaseApi } from '../entity/EntityBaseApi.js'
 import type { CallOptions, CreateOptions } from '../entity/types.js'
-import { EntityAlreadyExistsError, ServerError, ValidationError } from '../errors.js'
+import { badArgument, EntityAlreadyExistsError, ServerError, ValidationError } from '../errors.js'
 import type { ConvertedData } from '../format/ConvertedData.js'
 import { sniff } from '../format/detectMimetype.js'
 import { isObject } from '../schema.js'
@@ -150,18 +150,13 @@ export class ResourcesApi extends Base {
    */
   async uploadResource(file: Blob | Uint8Array, options: UploadResourceOptions = {}): Promise<string> {
     if (!(file instanceof Blob) && !(file instanceof Uint8Array)) {
-      throw new ValidationError(
-        'uploadResource: file must be a Blob, File or Uint8Array. No request was sent.',
-        {
-          field: 'file',
-        },
-      )
+      throw badArgument('uploadResource: file must be a Blob, File or Uint8Array.', 'file')
     }
     const filename = options.filename ?? (file instanceof Blob ? (file as Partial<File>).name : undefined)
     if (!filename) {
-      throw new ValidationError(
-        'uploadResource: pass { filename } (e.g. "ct.dcm") for a Blob or Uint8Array. No request was sent.',
-        { field: 'filename' },
+      throw badArgument(
+        'uploadResource: pass { filename } (e.g. "ct.dcm") for a Blob or Uint8Array.',
+        'filename',
       )
     }
     const mimetype = options.mimetype || (await guessMimetype(file, filename))

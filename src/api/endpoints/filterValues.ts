@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors.js'
+import { badArgument } from '../errors.js'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/
 
@@ -10,16 +10,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/
 export function isoDate(value: string | Date, name: string): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) {
-      throw new ValidationError(`${name}: the Date is invalid. No request was sent.`, { field: name })
+      throw badArgument(`${name}: the Date is invalid.`, name)
     }
     return value.toISOString().slice(0, 10)
   }
   if (typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value.slice(0, 10)))) {
     return value
   }
-  throw new ValidationError(
-    `${name}: expected a Date or an ISO date such as "2025-01-31", got ${JSON.stringify(value)}. No request was sent.`,
-    { field: name },
+  throw badArgument(
+    `${name}: expected a Date or an ISO date such as "2025-01-31", got ${JSON.stringify(value)}.`,
+    name,
   )
 }
 
