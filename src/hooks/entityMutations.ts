@@ -29,93 +29,80 @@ export function invalidateMatching(client: QueryClient, filters: readonly QueryF
   return client.invalidateQueries({ predicate: (query) => matched.has(query) })
 }
 
-interface RunSpec<R> {
-  event: EntityEvent
-  ids: readonly string[]
+export interface WriteOptions {
   mode: MutationMode
   ticket?: UndoTicket
+}
+
+interface RunSpec<R> extends WriteOptions {
+  event: EntityEvent
+  ids: readonly string[]
   /** Optimistic write (not called in pessimistic mode). */
-  apply(): CacheChange
+  apply?(): CacheChange
   /** `keepalive` is set for a send released by `pagehide` (the request must outlive the page). */
   send(options: WriteCallOptions): Promise<R>
-  /** Cache writes once the server said yes; `change` is undefined in pessimistic mode. */
-  commit(result: R, change: CacheChange | undefined): void
-  /** Cached entities the cross-entity effects look at (read before any write). */
-  affected: { entities: unknown[]; complete: boolean }
-  /** Bulk writes: the ids that failed when the error says only some did. */
-  failedIds?(error: unknown): ReadonlySet<string> | undefined
-  /** Partial failure: the cache writes for what did succeed (after the rollback of the rest). */
-  commitPartial?(succeeded: ReadonlySet<string>, change: CacheChange | undefined): void
-  createdEntities?(result: R): unknown[]
+  /**
+   * Cache writes once the server said yes to `ids` (all, or those that succeeded in a partial failure);
+   * `change` is undefined in pessimistic mode.
+   */
+  commit(result: R | undefined, change: CacheChange | undefined, ids: readonly string[]): void
+}
+
+/** The ids of a bulk error's `failures`, when the API reported a partial failure. */
+function failuresOf(error: unknown): ReadonlySet<string> | undefined {
+  const failures = (error as { failures?: BulkFailure[] } | null)?.failures
+  return Array.isArray(failures) ? new Set(failures.map((f) => f.id)) : undefined
 }
 
 /** Runs one write with its cache effects; framework-free (the hooks call it from `mutationFn`). */
-async function run<T, R>(target: MutationTarget<T>, spec: RunSpec<R>): Promise<R> {
-  const { client, cache } = target
+async function run<T, R>(
+  { client, cache, endpointBase, serverUrl }: MutationTarget<T>,
+  { event, ids, mode, ticket, apply, send, commit }: RunSpec<R>,
+): Promise<R> {
+  const { typeKey, entityKey } = cache
   const pending = pendingMutationsFor(client)
-  const entityKeys = spec.ids.map(cache.entityKey)
-  pending.begin(cache.typeKey, entityKeys)
-  let change: CacheChange | undefined
-  const crossFilters: QueryFilters[] = []
-  const effect = (entities: unknown[], complete: boolean) => {
-    pending.markChanged(cache.typeKey)
-    crossFilters.push(
-      ...crossEntityFilters(target.endpointBase, spec.event, {
-        serverUrl: target.serverUrl,
-        entities,
-        complete,
-      }),
-    )
+  const entityKeys = ids.map(entityKey)
+  // Cached entities the cross-entity effects look at (read before any write).
+  const cached = ids.map((id) => cache.findCached(client, id)).filter((e) => e !== undefined)
+  const complete = cached.length === ids.length
+  const filters: QueryFilters[] = []
+  const effect = (entities: unknown[]) => {
+    pending.markChanged(typeKey)
+    filters.push(...crossEntityFilters(endpointBase, event, { serverUrl, entities, complete }))
   }
+  let change: CacheChange | undefined
+  const rollback = (only?: ReadonlySet<string>) => {
+    for (const id of change?.rollback(only) ?? []) pending.markDirty(typeKey, entityKey(id))
+  }
+  pending.begin(typeKey, entityKeys)
   try {
-    if (spec.ticket?.state === 'undone') throw new MutationUndoneError()
-    if (spec.mode !== 'pessimistic') {
-      await cache.cancel(client, spec.ids)
-      change = spec.apply()
+    if (ticket?.state === 'undone') throw new MutationUndoneError()
+    if (mode !== 'pessimistic') {
+      await cache.cancel(client, ids)
+      change = apply?.()
     }
-    if (spec.ticket) await spec.ticket.ready
-    const result = await spec.send({ keepalive: spec.ticket?.keepalive })
-    spec.commit(result, change)
-    effect(spec.createdEntities?.(result) ?? spec.affected.entities, spec.affected.complete)
+    if (ticket) await ticket.ready
+    const result = await send({ keepalive: ticket?.keepalive })
+    commit(result, change, ids)
+    // A create has no ids: its effects look at the created entity.
+    effect(ids.length ? cached : [result].filter((r) => typeof r === 'object' && r))
     return result
   } catch (error) {
-    const failed = spec.failedIds?.(error)
+    const failed = failuresOf(error)
+    rollback(failed)
     if (failed) {
       // Partial failure: the others are gone on the server.
-      const succeeded = new Set(spec.ids.filter((id) => !failed.has(id)))
-      if (change) {
-        for (const id of change.rollback(failed)) pending.markDirty(cache.typeKey, cache.entityKey(id))
-      }
-      spec.commitPartial?.(succeeded, change)
-      if (succeeded.size > 0) {
-        const entities = spec.affected.entities.filter((e) => succeeded.has(cache.idOf(e) ?? ''))
-        effect(entities, spec.affected.complete)
-      }
-    } else if (change) {
-      for (const id of change.rollback()) pending.markDirty(cache.typeKey, cache.entityKey(id))
+      const succeeded = ids.filter((id) => !failed.has(id))
+      commit(undefined, change, succeeded)
+      if (succeeded.length) effect(cached.filter((e) => succeeded.includes(cache.idOf(e) as string)))
     }
     throw error
   } finally {
-    const { listsStale, dirtyEntities } = pending.end(cache.typeKey, entityKeys)
-    const filters = [...crossFilters]
+    const { listsStale, dirtyEntities } = pending.end(typeKey, entityKeys)
     if (listsStale) filters.push({ queryKey: cache.keys.lists() })
     for (const key of dirtyEntities) filters.push({ queryKey: JSON.parse(key), exact: true })
     void invalidateMatching(client, filters)
   }
-}
-
-function affectedOf<T>(target: MutationTarget<T>, ids: readonly string[]) {
-  const entities: unknown[] = []
-  for (const id of ids) {
-    const cached = target.cache.findCached(target.client, id)
-    if (cached !== undefined) entities.push(cached)
-  }
-  return { entities, complete: entities.length === ids.length }
-}
-
-export interface WriteOptions {
-  mode: MutationMode
-  ticket?: UndoTicket
 }
 
 /** Create: pessimistic (there is no id before the server answers); the new entity goes to its detail entry. */
@@ -127,14 +114,11 @@ export function runCreate<T>(
     event: 'create',
     ids: [],
     mode: 'pessimistic',
-    apply: () => ({ rollback: () => [] }),
     send,
     commit: (result) => {
       const id = target.cache.idOf(result)
       if (id !== undefined) target.client.setQueryData(target.cache.keys.detail(id), result)
     },
-    affected: { entities: [], complete: true },
-    createdEntities: (result) => (typeof result === 'object' && result !== null ? [result] : []),
   })
 }
 
@@ -146,21 +130,15 @@ export function runPatch<T>(
   send: RunSpec<T>['send'],
   options: WriteOptions,
 ): Promise<T> {
+  const { client, cache } = target
   return run<T, T>(target, {
     event: 'patch',
     ids: [id],
     ...options,
-    apply: () => target.cache.patchEverywhere(target.client, id, (entity) => ({ ...entity, ...data })),
+    apply: () => cache.patchEverywhere(client, id, (entity) => ({ ...entity, ...data })),
     send,
-    commit: (entity) => target.cache.writeEverywhere(target.client, entity),
-    affected: affectedOf(target, [id]),
+    commit: (entity) => cache.writeEverywhere(client, entity as T),
   })
-}
-
-/** The ids of a bulk error's `failures`, when the API reported a partial failure. */
-function failuresOf(error: unknown): ReadonlySet<string> | undefined {
-  const failures = (error as { failures?: BulkFailure[] } | null)?.failures
-  return Array.isArray(failures) ? new Set(failures.map((f) => f.id)) : undefined
 }
 
 /** Delete one or many: gone from every list at once, details dropped; partial failures restore only their ids. */
@@ -177,15 +155,9 @@ export function runDelete<T>(
     ...options,
     apply: () => cache.removeEverywhere(client, new Set(ids)),
     send,
-    commit: (_result, change) => {
-      if (!change) cache.removeEverywhere(client, new Set(ids))
-      cache.dropDetails(client, ids)
-    },
-    affected: affectedOf(target, ids),
-    failedIds: failuresOf,
-    commitPartial: (succeeded, change) => {
-      if (!change) cache.removeEverywhere(client, succeeded)
-      cache.dropDetails(client, succeeded)
+    commit: (_result, change, done) => {
+      if (!change) cache.removeEverywhere(client, new Set(done))
+      cache.dropDetails(client, done)
     },
   })
 }
