@@ -208,10 +208,8 @@ export class AnnotationsApi extends Base {
     }
     const path = this.entityPath(id)
     const answer = await this.requestJson('PATCH', path, {
+      ...this.about(id, options),
       json: body,
-      signal: options?.signal,
-      keepalive: options?.keepalive,
-      item: this.itemRef(id),
     })
     if (isObject(answer) && answer.error !== undefined && answer.error !== null) {
       throw new ServerError(`PATCH /${path}: ${JSON.stringify(answer.error)}`, {
@@ -238,10 +236,7 @@ export class AnnotationsApi extends Base {
   /** Approves an annotation (`PATCH /annotations/{id}/approve`). */
   async approve(annotation: string | Annotation, options?: CallOptions): Promise<void> {
     const id = this.getEntityId(annotation)
-    await this.requestJson('PATCH', `${this.entityPath(id)}/approve`, {
-      signal: options?.signal,
-      item: this.itemRef(id),
-    })
+    await this.requestJson('PATCH', `${this.entityPath(id)}/approve`, this.about(id, options))
   }
 
   /** Deletes several annotations in one request (`POST /annotations/delete-batch` with `{ids}`). */
@@ -287,11 +282,7 @@ export class AnnotationsApi extends Base {
     const { bytes, mimetype } = await this.requestBytes(
       'GET',
       `${this.endpointBase}/${resourceId}/annotations/${id}/file`,
-      {
-        signal: options.signal,
-        onDownloadProgress: options.onProgress,
-        item: this.itemRef(id),
-      },
+      this.about(id, options),
     )
     if (!options.autoConvert) return bytes
     return convertDownload(bytes, mimetype === 'application/octet-stream' ? undefined : mimetype)

@@ -74,10 +74,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
    */
   async getProjectResources(project: string | Project, options?: CallOptions): Promise<Resource[]> {
     const id = this.getEntityId(project)
-    const raw = await this.requestJson('GET', `${this.entityPath(id)}/resources`, {
-      signal: options?.signal,
-      item: this.itemRef(id),
-    })
+    const raw = await this.requestJson('GET', `${this.entityPath(id)}/resources`, this.about(id, options))
     return resourceSchema.parseList(
       normalizeList(raw, 'resources', `GET /projects/${id}/resources`),
       'resources',

@@ -241,10 +241,8 @@ export class ResourcesApi extends Base {
   ): Promise<ConvertedData | Uint8Array> {
     const id = this.getEntityId(resource)
     const { bytes } = await this.requestBytes('GET', `${this.entityPath(id)}/file`, {
+      ...this.about(id, options),
       headers: { accept: 'application/octet-stream' },
-      signal: options.signal,
-      onDownloadProgress: options.onProgress,
-      item: this.itemRef(id),
     })
     if (options.autoConvert === false) return bytes
     let declared = typeof resource === 'string' ? undefined : resource.mimetype
@@ -279,10 +277,8 @@ export class ResourcesApi extends Base {
       return this.downloadResourceFile(resource, { signal: options.signal, onProgress: options.onProgress })
     }
     const { bytes, mimetype } = await this.requestBytes('GET', `${this.entityPath(id)}/frames/${index}`, {
+      ...this.about(id, options),
       headers: { accept: 'image/*' },
-      signal: options.signal,
-      onDownloadProgress: options.onProgress,
-      item: this.itemRef(id),
     })
     return convertDownload(bytes, mimetype === 'application/octet-stream' ? undefined : mimetype)
   }
@@ -294,10 +290,7 @@ export class ResourcesApi extends Base {
   async publish(resource: string | Resource, options?: CallOptions): Promise<void> {
     const id = this.getEntityId(resource)
     try {
-      await this.requestJson('POST', `${this.entityPath(id)}/publish`, {
-        signal: options?.signal,
-        item: this.itemRef(id),
-      })
+      await this.requestJson('POST', `${this.entityPath(id)}/publish`, this.about(id, options))
     } catch (error) {
       if (error instanceof ValidationError && error.status === 400 && mentions(error, ALREADY_PUBLISHED))
         return

@@ -71,10 +71,7 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
   /** One entity; `ItemNotFoundError` (with `itemType`/`itemId`) when it does not exist. */
   async getById(id: string, options?: CallOptions): Promise<T> {
     const checked = this.getEntityId(id)
-    const raw = await this.requestJson('GET', this.entityPath(checked), {
-      signal: options?.signal,
-      item: this.itemRef(checked),
-    })
+    const raw = await this.requestJson('GET', this.entityPath(checked), this.about(checked, options))
     return this.parse(raw, this.entityName)
   }
 
@@ -127,6 +124,19 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
     return { type: this.entityName, id }
   }
 
+  /** Request options about entity `id`: the caller's signal, keepalive and progress; a 404 names the entity. */
+  protected about(
+    id: string,
+    options?: CallOptions & { onProgress?: RequestOptions['onDownloadProgress'] },
+  ): RequestOptions {
+    return {
+      signal: options?.signal,
+      keepalive: options?.keepalive,
+      onDownloadProgress: options?.onProgress,
+      item: this.itemRef(id),
+    }
+  }
+
   /** Validates one raw entity. */
   protected parse(raw: unknown, path?: string): T {
     return this.#parse(raw, path)
@@ -168,10 +178,8 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
       )
     }
     const answer = await this.requestJson('PATCH', this.entityPath(id), {
+      ...this.about(id, options),
       json: body,
-      signal: options?.signal,
-      keepalive: options?.keepalive,
-      item: this.itemRef(id),
     })
     return this.entityFromAnswer(answer, id, options?.signal)
   }
@@ -179,11 +187,7 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
   /** DELETE `endpointBase/{id}`. */
   protected async deleteEntity(entity: T | string, options?: CallOptions): Promise<void> {
     const id = this.getEntityId(entity)
-    await this.requestJson('DELETE', this.entityPath(id), {
-      signal: options?.signal,
-      keepalive: options?.keepalive,
-      item: this.itemRef(id),
-    })
+    await this.requestJson('DELETE', this.entityPath(id), this.about(id, options))
   }
 
   /**
