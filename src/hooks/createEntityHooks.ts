@@ -20,7 +20,14 @@ import {
 } from '@tanstack/react-query'
 import { createQueryKeys, type EntityQueryKeys } from './createQueryKeys.js'
 import { createEntityCache, type EntityCache } from './entityCache.js'
-import { type MutationMode, type MutationTarget, runCreate, runDelete, runPatch } from './entityMutations.js'
+import {
+  type MutationMode,
+  type MutationTarget,
+  runCreate,
+  runDelete,
+  runPatch,
+  type WriteOptions,
+} from './entityMutations.js'
 import { normalizeFilters } from './normalizeFilters.js'
 import type {
   CreatableApi,
@@ -111,12 +118,7 @@ function listQuery<T, F>(
   const normalized = normalizeFilters(filters)
   return queryOptions({
     queryKey: cache.keys.list(normalized) as QueryKey,
-    queryFn: async ({ signal, client }) => {
-      const items = (await (api.getList as GetList)(normalized, { signal })) as T[]
-      cache.attach(client)
-      cache.seedDetails(client, items, Date.now())
-      return items
-    },
+    queryFn: (context) => fetchList(api, cache, normalized, context),
     ...defaults,
   })
 }
@@ -132,15 +134,8 @@ function infiniteListQuery<T, F>(
   return infiniteQueryOptions({
     queryKey: cache.keys.infiniteList(normalized, pageSize) as QueryKey,
     initialPageParam: 0,
-    queryFn: async ({ pageParam, signal, client }) => {
-      const page = (await (api.getList as GetList)(
-        { ...normalized, limit: pageSize, offset: pageParam },
-        { signal },
-      )) as T[]
-      cache.attach(client)
-      cache.seedDetails(client, page, Date.now())
-      return page
-    },
+    queryFn: (context) =>
+      fetchList(api, cache, { ...normalized, limit: pageSize, offset: context.pageParam }, context),
     // Offset pages; a short (or empty) page is the last one.
     getNextPageParam: (lastPage: T[], _pages: T[][], lastOffset: number) =>
       lastPage.length < pageSize ? undefined : lastOffset + pageSize,
@@ -148,7 +143,18 @@ function infiniteListQuery<T, F>(
   })
 }
 
-type GetList = (filters: unknown, options: SignalOptions) => Promise<unknown[]>
+/** Fetches one list (or page); its entities seed their detail entries. */
+async function fetchList<T>(
+  api: EntityApiShape,
+  cache: Pick<EntityCache<T, unknown>, 'attach' | 'seedDetails'>,
+  filters: unknown,
+  { signal, client }: { signal: AbortSignal; client: QueryClient },
+): Promise<T[]> {
+  const items = await (api.getList as (f: unknown, o: SignalOptions) => Promise<T[]>)(filters, { signal })
+  cache.attach(client)
+  cache.seedDetails(client, items, Date.now())
+  return items
+}
 interface QueryDefaults {
   staleTime: number
   retry: NonNullable<EntityHooksOptions['retry']>
@@ -284,32 +290,30 @@ export function createEntityHooks<A extends EntityApiShape>(
       useInfiniteQuery({ ...queries.infiniteList(filters, pageSize ?? defaultPageSize), ...overrides }),
   }
 
-  if (typeof (api as Partial<CreatableApi>).create === 'function') {
-    const creatable = api as unknown as CreatableApi<T, CreateDataOfApi<A>>
-    hooks.useCreate = (overrides?: MutationOverrides<T | string, CreateDataOfApi<A>>) =>
-      useCacheMutation<CreateDataOfApi<A>, T | string>(overrides, (client, data) =>
-        runCreate(target(client), () => creatable.create(data, { returnEntity: true })),
+  // Mutation hooks by capability: `useCreate` where the API can create, and so on.
+  const canDo = (method: string) => typeof (api as unknown as Record<string, unknown>)[method] === 'function'
+  const writes = api as unknown as CreatableApi<T, CreateDataOfApi<A>> & UpdatableApi<T> & DeletableApi<T>
+  const mutationHook =
+    <V, R>(write: (t: MutationTarget<T>, variables: V, options: WriteOptions) => Promise<R>) =>
+    (overrides?: WriteHookOptions & MutationOverrides<R, V>) =>
+      useCacheMutation<V, R>(overrides, (client, variables, options) =>
+        write(target(client), variables, options),
       )
-  }
-  if (typeof (api as Partial<UpdatableApi>).patch === 'function') {
-    const updatable = api as unknown as UpdatableApi<T>
-    hooks.usePatch = (overrides?: WriteHookOptions & MutationOverrides<T, PatchVariables<T>>) =>
-      useCacheMutation<PatchVariables<T>, T>(overrides, (client, { entity, data }, write) =>
-        runPatch(target(client), idOf(entity), data, (o) => updatable.patch(entity, data, o), write),
-      )
-  }
-  if (typeof (api as Partial<DeletableApi>).delete === 'function') {
-    const deletable = api as unknown as DeletableApi<T>
-    hooks.useDelete = (overrides?: WriteHookOptions & MutationOverrides<void, string | T>) =>
-      useCacheMutation<string | T, void>(overrides, (client, entity, write) =>
-        runDelete(target(client), [idOf(entity)], (o) => deletable.delete(entity, o), write),
-      )
-    hooks.useBulkDelete = (
-      overrides?: WriteHookOptions & MutationOverrides<void, ReadonlyArray<string | T>>,
-    ) =>
-      useCacheMutation<ReadonlyArray<string | T>, void>(overrides, (client, entities, write) =>
-        runDelete(target(client), entities.map(idOf), (o) => deletable.bulkDelete(entities, o), write),
-      )
+  if (canDo('create'))
+    hooks.useCreate = mutationHook((t, data: CreateDataOfApi<A>) =>
+      runCreate(t, () => writes.create(data, { returnEntity: true })),
+    )
+  if (canDo('patch'))
+    hooks.usePatch = mutationHook((t, { entity, data }: PatchVariables<T>, options) =>
+      runPatch(t, idOf(entity), data, (o) => writes.patch(entity, data, o), options),
+    )
+  if (canDo('delete')) {
+    hooks.useDelete = mutationHook((t, entity: string | T, options) =>
+      runDelete(t, [idOf(entity)], (o) => writes.delete(entity, o), options),
+    )
+    hooks.useBulkDelete = mutationHook((t, entities: ReadonlyArray<string | T>, options) =>
+      runDelete(t, entities.map(idOf), (o) => writes.bulkDelete(entities, o), options),
+    )
   }
   return hooks as EntityHooks<A>
 }
