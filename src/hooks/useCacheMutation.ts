@@ -6,7 +6,7 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query'
-import { useCallback, useRef } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import type { MutationMode, WriteOptions } from './entityMutations.js'
 import { scheduleUndoable, type UndoTicket } from './undoableScheduler.js'
 
@@ -48,39 +48,25 @@ export function useCacheMutation<V, R>(
     client,
   )
 
-  const schedule = useCallback(
-    (variables: V) => {
-      if (mutationMode !== 'undoable') return
-      const ticket = scheduleUndoable(undoTimeout)
-      const queue = tickets.current.get(variables) ?? []
-      queue.push(ticket)
-      tickets.current.set(variables, queue)
-      latest.current = ticket
-    },
-    [mutationMode, undoTimeout],
-  )
-  const { mutate: rqMutate, mutateAsync: rqMutateAsync, reset } = mutation
-  const mutate = useCallback(
-    (...args: Parameters<typeof rqMutate>) => {
-      schedule(args[0] as V)
-      rqMutate(...args)
-    },
-    [schedule, rqMutate],
-  )
-  const mutateAsync = useCallback(
-    (...args: Parameters<typeof rqMutateAsync>) => {
-      schedule(args[0] as V)
-      return rqMutateAsync(...args)
-    },
-    [schedule, rqMutateAsync],
-  )
+  const { mutate, mutateAsync, reset } = mutation
+  // Both wrappers schedule the undo wait before React Query runs mutationFn.
+  const wrapped = useMemo(() => {
+    const wrap = (fn: (variables: V, options?: never) => unknown) => (variables: V, options?: never) => {
+      if (mutationMode === 'undoable') {
+        const ticket = scheduleUndoable(undoTimeout)
+        tickets.current.set(variables, [...(tickets.current.get(variables) ?? []), ticket])
+        latest.current = ticket
+      }
+      return fn(variables, options)
+    }
+    return { mutate: wrap(mutate), mutateAsync: wrap(mutateAsync) }
+  }, [mutationMode, undoTimeout, mutate, mutateAsync])
   const undo = useCallback(() => {
-    const ticket = latest.current
-    if (!ticket?.undo()) return false
     // The mutation rejects with MutationUndoneError and rolls the cache back; the result goes back to idle.
-    reset()
-    return true
+    const undone = latest.current?.undo() ?? false
+    if (undone) reset()
+    return undone
   }, [reset])
 
-  return { ...mutation, mutate, mutateAsync, undo } as UndoableMutationResult<R, V>
+  return { ...mutation, ...wrapped, undo } as UndoableMutationResult<R, V>
 }
