@@ -100,22 +100,23 @@ describe('DicomViewer paints the decoded frame through the VOI', () => {
     })
   }
 
-  it('MR_truncated.dcm shows the decoder’s error instead of an image', async () => {
-    let data: DicomData
-    try {
-      data = await dicomFixture('MR_truncated.dcm')
-    } catch (error) {
-      // convertFormat already refuses it: the viewer is never reached, which is also a clear error.
-      expect((error as Error).name).toBe('FormatError')
-      return
-    }
+  it('a frame the decoder refuses shows its error instead of an image', async () => {
+    // MR_truncated.dcm is refused by convertFormat already (test/viewers/decode/errors.test.ts), so the
+    // viewer gets MR_small with its pixel data cut short: it parses, but frame 0 cannot be decoded.
+    const mr = await dicomFixture('MR_small.dcm')
+    const dataSet = Object.create(mr.dataSet)
+    dataSet.byteArray = mr.dataSet.byteArray.subarray(0, mr.dataSet.elements.x7fe00010.dataOffset + 1200)
+    const rendered: number[] = []
     render(
       <div style={{ width: 200, height: 200 }}>
-        <DicomViewer data={data} />
+        <DicomViewer data={{ ...mr, dataSet }} onImageRendered={(f) => rendered.push(f)} />
       </div>,
     )
     const alert = await screen.findByRole('alert', {}, { timeout: 10_000 })
-    expect(alert.textContent).toMatch(/Frame 1 could not be shown: .+/)
+    expect(alert.textContent).toBe(
+      'Frame 1 could not be shown: DICOM frame 0: pixel data has 1200 bytes, 8192 expected (1 frame(s) of 64×64×1 at 16 bits); the file is truncated',
+    )
+    expect(rendered).toEqual([])
   })
 })
 
