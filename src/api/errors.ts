@@ -1,15 +1,4 @@
-/**
- * Errors a user of datamint-react can catch. Every error extends {@link DatamintError}, carries the
- * HTTP `status` when a response had one, and a message that names the method and path and says what to do.
- * The API key never appears in a message.
- *
- * @example
- * try {
- *   await api.projects.getById(id)
- * } catch (e) {
- *   if (e instanceof ItemNotFoundError) console.log(e.itemType, e.itemId)
- * }
- */
+/** What a {@link DatamintError} knows about the request that failed. */
 export interface DatamintErrorOptions {
   status?: number
   method?: string
@@ -20,6 +9,18 @@ export interface DatamintErrorOptions {
   cause?: unknown
 }
 
+/**
+ * The base of every error a user of datamint-react can catch: each carries the
+ * HTTP `status` when a response had one, and a message that names the method and path and says what to do.
+ * The API key never appears in a message.
+ *
+ * @example
+ * try {
+ *   await api.projects.getById(id)
+ * } catch (e) {
+ *   if (e instanceof ItemNotFoundError) console.log(e.itemType, e.itemId)
+ * }
+ */
 export class DatamintError extends Error {
   override name = 'DatamintError'
   readonly status: number | undefined
