@@ -1,6 +1,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { EntityQueryKeys } from './createQueryKeys.js'
 import { pendingMutationsFor } from './pendingMutations.js'
+import { weakMemo } from './weakMemo.js'
 
 /**
  * Framework-free cache operations for one entity type: seeding details from lists, and applying,
@@ -75,9 +76,7 @@ const pagesOf = <T>(data: unknown): T[][] =>
       : []
 
 /** Which entity caches already listen to a client's query cache. */
-const attachedCaches = new WeakMap<object, Set<object>>()
-/** Per list array: its entities by id (dropped with the array). */
-const listIndexes = new WeakMap<readonly unknown[], Map<string, unknown>>()
+const attachedCaches = weakMemo((_client: object) => new Set<object>())
 
 export function createEntityCache<T, F>(
   keys: EntityQueryKeys<F>,
@@ -98,18 +97,14 @@ export function createEntityCache<T, F>(
   const queryCache = (client: QueryClient) => client.getQueryCache()
   const pendingFor = (client: QueryClient, id: string) => pendingMutationsFor(client).count(entityKey(id)) > 0
   /** Entities of one list array by id, built once per array (arrays are immutable in the cache). */
-  const indexOf = (items: readonly T[]) => {
-    let index = listIndexes.get(items) as Map<string, T> | undefined
-    if (!index) {
-      index = new Map()
-      listIndexes.set(items, index)
-      for (const item of items) {
-        const id = idOf(item)
-        if (id !== undefined) index.set(id, item)
-      }
+  const indexOf = weakMemo((items: readonly T[]) => {
+    const index = new Map<string, T>()
+    for (const item of items) {
+      const id = idOf(item)
+      if (id !== undefined) index.set(id, item)
     }
     return index
-  }
+  })
   /** Edits a list or every page of an infinite list; returns `data` itself when nothing changed. */
   const editData = (data: unknown, edit: EditItem<T>): unknown => {
     const editPage = (items: T[]) => {
@@ -194,9 +189,9 @@ export function createEntityCache<T, F>(
     idOf,
 
     attach(client) {
-      const attached = attachedCaches.get(client) ?? new Set<object>()
+      const attached = attachedCaches(client)
       if (attached.has(cache)) return
-      attachedCaches.set(client, attached.add(cache))
+      attached.add(cache)
       queryCache(client).subscribe(({ type, query }) => {
         const id = detailIdOf(query.queryKey)
         if (type !== 'added' || query.state.data !== undefined || id === undefined || pendingFor(client, id))

@@ -6,17 +6,13 @@ import type { ResourcesApi } from '../api/endpoints/ResourcesApi.js'
 import type { UsersApi } from '../api/endpoints/UsersApi.js'
 import { createEntityHooks, type EntityApiShape, type EntityHooks } from './createEntityHooks.js'
 import { useDatamintApi } from './useDatamintApi.js'
+import { weakMemo } from './weakMemo.js'
 
-const memo = new WeakMap<object, unknown>()
+const memo = weakMemo((api: EntityApiShape) => createEntityHooks(api))
 
 /** `createEntityHooks(api)`, made once per API object. */
 export function entityHooksFor<A extends EntityApiShape>(api: A): EntityHooks<A> {
-  let hooks = memo.get(api) as EntityHooks<A> | undefined
-  if (!hooks) {
-    hooks = createEntityHooks(api)
-    memo.set(api, hooks)
-  }
-  return hooks
+  return memo(api) as EntityHooks<A>
 }
 
 /**

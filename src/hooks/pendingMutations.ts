@@ -1,3 +1,5 @@
+import { weakMemo } from './weakMemo.js'
+
 /**
  * Counts mutations in flight per entity and per entity type, for one QueryClient. Lists are
  * invalidated only when the last mutation of a type settles: refetching a list earlier would bring
@@ -18,17 +20,10 @@ export interface PendingMutations {
   markDirty(typeKey: string, entityKey: string): void
 }
 
-const byClient = new WeakMap<object, PendingMutations>()
-
 /** The tracker for one QueryClient (created on first use). */
-export function pendingMutationsFor(client: object): PendingMutations {
-  let tracker = byClient.get(client)
-  if (!tracker) {
-    tracker = createPendingMutations()
-    byClient.set(client, tracker)
-  }
-  return tracker
-}
+export const pendingMutationsFor: (client: object) => PendingMutations = weakMemo(() =>
+  createPendingMutations(),
+)
 
 function createPendingMutations(): PendingMutations {
   const counts = new Map<string, number>()

@@ -1,4 +1,5 @@
 import type { TransferProgress } from '../api/BaseApi.js'
+import { weakMemo } from './weakMemo.js'
 
 /**
  * Download progress per query, kept outside the query data so the bytes are written once while the
@@ -11,16 +12,8 @@ export interface ProgressStore {
   subscribe(listener: () => void): () => void
 }
 
-const stores = new WeakMap<object, ProgressStore>()
-
-export function progressStoreFor(client: object): ProgressStore {
-  let store = stores.get(client)
-  if (!store) {
-    store = createProgressStore()
-    stores.set(client, store)
-  }
-  return store
-}
+/** The store of one QueryClient (created on first use). */
+export const progressStoreFor: (client: object) => ProgressStore = weakMemo(() => createProgressStore())
 
 function createProgressStore(): ProgressStore {
   const values = new Map<string, TransferProgress>()
