@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BytesViewer } from '../../src/viewers/BytesViewer.js'
 import { ImageViewer } from '../../src/viewers/ImageViewer.js'
 import { JsonViewer } from '../../src/viewers/JsonViewer.js'
@@ -74,7 +74,26 @@ describe('VideoViewer', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
     expect(alert.textContent).toContain('This browser cannot play this video (video/mp4')
     expect(alert.textContent).toContain('codec is not supported')
-    expect(screen.getByRole('button', { name: 'Download' })).toBeTruthy()
+    // The button saves the file's own bytes under its name.
+    const blobs = vi.spyOn(URL, 'createObjectURL')
+    const saved: string[] = []
+    const onClick = (e: MouseEvent) => {
+      if (!(e.target instanceof HTMLAnchorElement)) return
+      saved.push(e.target.download)
+      e.preventDefault() // no real download in the test browser
+    }
+    document.addEventListener('click', onClick, true)
+    let blob: Blob
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Download' }))
+      blob = blobs.mock.calls.at(-1)?.[0] as Blob
+    } finally {
+      document.removeEventListener('click', onClick, true)
+      blobs.mockRestore()
+    }
+    expect(saved).toEqual(['test1.mp4'])
+    expect([blob.type, blob.size]).toEqual(['video/mp4', bytes.length])
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(bytes)
   })
 })
 
