@@ -82,8 +82,15 @@ describe('ResourceFileViewer', () => {
     expect(screen.getByRole('status').textContent).toContain('Downloading… 19 kB of 38 kB')
     expect(calls).toEqual(['res-1'])
     done.resolve(ct)
-    expect(await screen.findByRole('application', {}, { timeout: 10_000 })).toBeTruthy()
-    expect(screen.getByRole('region', { name: 'DICOM viewer' })).toBeTruthy()
+    const viewer = await screen.findByRole('region', { name: 'DICOM viewer' }, { timeout: 10_000 })
+    // The converted CT's one frame is painted (the overlay only shows once it is), and the progress is gone.
+    await waitFor(
+      () => expect(viewer.querySelector('[data-dicom-overlay]')?.textContent).toContain('Frame 1/1'),
+      {
+        timeout: 10_000,
+      },
+    )
+    expect(screen.queryByRole('progressbar')).toBeNull()
   })
 
   it('shows the error message and retries', async () => {
