@@ -40,19 +40,13 @@ export type DatamintProviderProps = (
 export function DatamintProvider({ config, api, queryClient, children }: DatamintProviderProps) {
   // A config literal written inline is a new object each render: key the API on its fields instead.
   const apiConfig = config instanceof ApiConfig ? config : undefined
-  const initKey =
-    config && !apiConfig
-      ? JSON.stringify([config.serverUrl, config.apiKey, config.timeout, config.maxRetries])
-      : ''
+  const init = apiConfig ? undefined : config
+  const fields = [init?.serverUrl, init?.apiKey, init?.timeout, init?.maxRetries] as const
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `fields` is new each render; its values are the deps.
   const client = useMemo(() => {
-    if (api) return api
-    if (apiConfig) return new DatamintApi(apiConfig)
-    // JSON turns undefined into null; ApiConfig wants undefined for "default".
-    const [serverUrl, apiKey, timeout, maxRetries] = (JSON.parse(initKey || '[]') as unknown[]).map(
-      (v) => v ?? undefined,
-    )
-    return new DatamintApi({ serverUrl, apiKey, timeout, maxRetries } as ApiConfigInit)
-  }, [api, apiConfig, initKey])
+    const [serverUrl, apiKey, timeout, maxRetries] = fields
+    return api ?? new DatamintApi(apiConfig ?? ({ serverUrl, apiKey, timeout, maxRetries } as ApiConfigInit))
+  }, [api, apiConfig, ...fields])
   const inherited = useContext(QueryClientContext)
   const [own, setOwn] = useState<QueryClient | undefined>(() =>
     queryClient || inherited ? undefined : createDatamintQueryClient(),
