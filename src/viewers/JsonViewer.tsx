@@ -91,24 +91,31 @@ function JsonNode({
         {key}
         <span style={{ color: '#6b6b6b' }}>{summary(value)}</span>
       </button>
-      {open && (
-        <ul style={listStyle}>
-          {entries.length > GROUP ? (
-            <Groups entries={entries} depth={depth} defaultExpandDepth={defaultExpandDepth} />
-          ) : (
-            entries.map(([k, v]) => (
-              <JsonNode
-                key={k}
-                name={k}
-                value={v}
-                depth={depth + 1}
-                defaultExpandDepth={defaultExpandDepth}
-              />
-            ))
-          )}
-        </ul>
-      )}
+      {open && <Children entries={entries} depth={depth} defaultExpandDepth={defaultExpandDepth} />}
     </li>
+  )
+}
+
+/** The open node's children: the entries themselves, or groups of them when there are more than `GROUP`. */
+function Children({
+  entries,
+  depth,
+  defaultExpandDepth,
+}: {
+  entries: Array<[string, unknown]>
+  depth: number
+  defaultExpandDepth: number
+}) {
+  return (
+    <ul style={listStyle}>
+      {entries.length > GROUP ? (
+        <Groups entries={entries} depth={depth} defaultExpandDepth={defaultExpandDepth} />
+      ) : (
+        entries.map(([k, v]) => (
+          <JsonNode key={k} name={k} value={v} depth={depth + 1} defaultExpandDepth={defaultExpandDepth} />
+        ))
+      )}
+    </ul>
   )
 }
 
@@ -149,23 +156,7 @@ function Group({
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} style={toggleStyle}>
         <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>[{name}]
       </button>
-      {open && (
-        <ul style={listStyle}>
-          {entries.length > GROUP ? (
-            <Groups entries={entries} depth={depth} defaultExpandDepth={defaultExpandDepth} />
-          ) : (
-            entries.map(([k, v]) => (
-              <JsonNode
-                key={k}
-                name={k}
-                value={v}
-                depth={depth + 1}
-                defaultExpandDepth={defaultExpandDepth}
-              />
-            ))
-          )}
-        </ul>
-      )}
+      {open && <Children entries={entries} depth={depth} defaultExpandDepth={defaultExpandDepth} />}
     </li>
   )
 }
