@@ -1,9 +1,3 @@
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
-
 /**
  * A canonical copy of a filter object for use in a query key: keys sorted at every depth and
  * `undefined` values dropped, so `{ b: 1, a: undefined }` and `{ b: 1 }` name the same cache entry.
@@ -18,10 +12,12 @@ export function normalizeFilters<F>(filters: F | undefined): F {
 
 function normalize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalize)
-  if (!isPlainObject(value)) return value
+  // Only plain objects are canonicalised; dates, class instances and primitives stay as they are.
+  const proto = typeof value === 'object' && value ? Object.getPrototypeOf(value) : 0
+  if (proto !== Object.prototype && proto !== null) return value
   const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value).sort()) {
-    const v = value[key]
+  for (const key of Object.keys(value as object).sort()) {
+    const v = (value as Record<string, unknown>)[key]
     if (v !== undefined) out[key] = normalize(v)
   }
   return out

@@ -45,6 +45,11 @@ describe('query keys', () => {
     })
     expect(JSON.stringify(normalizeFilters({ z: 1, a: 2 }))).toBe('{"a":2,"z":1}')
     expect(normalizeFilters(undefined)).toEqual({})
+    // null and non-plain objects (a Date) are values, kept as they are.
+    const since = new Date(0)
+    const kept = normalizeFilters({ since, tag: null })
+    expect(kept).toEqual({ since, tag: null })
+    expect(kept.since).toBe(since)
   })
 })
 
