@@ -16,6 +16,7 @@ import { type DicomViewport, fromCornerstone, sameViewport, toCornerstone } from
 import { ImageSource } from './dicom/imageSources.js'
 import { loadCornerstone, loadedCornerstone } from './dicom/loadCornerstone.js'
 import { formatWindowValue } from './ui/formatWindowValue.js'
+import { frameStyle } from './ui/frameStyle.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
 
@@ -379,14 +380,7 @@ export function DicomViewer(props: DicomViewerProps) {
       aria-label={name}
       aria-busy={status.kind === 'loading'}
       className={className}
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        width: '100%',
-        height: '100%',
-        minHeight: 128,
-        ...style,
-      }}
+      style={frameStyle(128, style)}
     >
       <div
         role="application"

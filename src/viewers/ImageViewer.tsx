@@ -1,6 +1,7 @@
 'use client'
 import { useState } from 'react'
 import type { ImageData } from '../api/format/ConvertedData.js'
+import { frameStyle } from './ui/frameStyle.js'
 import { useObjectUrl } from './ui/useObjectUrl.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
@@ -52,14 +53,7 @@ export function ImageViewer({
       aria-label={name}
       aria-busy={status === 'loading'}
       className={className}
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        width: '100%',
-        height: '100%',
-        minHeight: 128,
-        ...style,
-      }}
+      style={frameStyle(128, style)}
     >
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', font: '13px system-ui, sans-serif' }}>
         <button type="button" aria-pressed={shownFit === 'fit'} onClick={() => changeFit('fit')}>

@@ -7,6 +7,7 @@ import { type NiftiPlane, type NiftiSliceGeometry, niftiSliceGeometry } from './
 import { niftiSliceRgb } from './nifti/niftiSliceRgb.js'
 import { windowToRgba } from './render/windowToRgba.js'
 import { formatWindowValue } from './ui/formatWindowValue.js'
+import { frameStyle } from './ui/frameStyle.js'
 import { useElementSize } from './ui/useElementSize.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
@@ -213,18 +214,7 @@ export function NiftiViewer(props: NiftiViewerProps) {
   } as const
 
   return (
-    <section
-      aria-label={name}
-      className={className}
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        width: '100%',
-        height: '100%',
-        minHeight: 160,
-        ...style,
-      }}
-    >
+    <section aria-label={name} className={className} style={frameStyle(160, style)}>
       <div
         style={{
           display: 'flex',

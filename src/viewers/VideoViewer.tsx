@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react'
 import type { VideoData } from '../api/format/ConvertedData.js'
 import { downloadBytes } from './ui/downloadBytes.js'
+import { frameStyle } from './ui/frameStyle.js'
 import { useObjectUrl } from './ui/useObjectUrl.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
@@ -45,14 +46,7 @@ export function VideoViewer({ data, filename, autoPlay, loop, label, className, 
       aria-label={name}
       aria-busy={status === 'loading'}
       className={className}
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        width: '100%',
-        height: '100%',
-        minHeight: 128,
-        ...style,
-      }}
+      style={frameStyle(128, style)}
     >
       {status === 'loading' && <ViewerMessage kind="loading">Loading video…</ViewerMessage>}
       {status === 'unsupported' && (
