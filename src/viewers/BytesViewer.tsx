@@ -3,7 +3,7 @@ import { type KeyboardEvent, useRef, useState } from 'react'
 import type { BytesData } from '../api/format/ConvertedData.js'
 import { formatHexRow } from './bytes/formatHexRow.js'
 import { downloadBytes } from './ui/downloadBytes.js'
-import { frameStyle } from './ui/frameStyle.js'
+import { frameStyle, toolbarStyle } from './ui/frameStyle.js'
 import { useElementSize } from './ui/useElementSize.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
 
@@ -105,15 +105,7 @@ export function BytesViewer({ data, filename, bytesPerRow = 16, label, className
   const name = label ?? 'Bytes viewer'
   return (
     <section aria-label={name} className={className} style={frameStyle(160, style)}>
-      <div
-        style={{
-          display: 'flex',
-          gap: 8,
-          alignItems: 'center',
-          flexWrap: 'wrap',
-          font: '13px system-ui, sans-serif',
-        }}
-      >
+      <div style={toolbarStyle}>
         <span>
           {bytes.length.toLocaleString('en')} bytes · {mimetype}
         </span>

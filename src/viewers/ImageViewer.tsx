@@ -1,7 +1,7 @@
 'use client'
 import { useState } from 'react'
 import type { ImageData } from '../api/format/ConvertedData.js'
-import { frameStyle } from './ui/frameStyle.js'
+import { frameStyle, toolbarStyle } from './ui/frameStyle.js'
 import { useObjectUrl } from './ui/useObjectUrl.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
@@ -55,7 +55,7 @@ export function ImageViewer({
       className={className}
       style={frameStyle(128, style)}
     >
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center', font: '13px system-ui, sans-serif' }}>
+      <div style={toolbarStyle}>
         <button type="button" aria-pressed={shownFit === 'fit'} onClick={() => changeFit('fit')}>
           Fit
         </button>

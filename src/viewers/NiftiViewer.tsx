@@ -7,7 +7,7 @@ import { type NiftiPlane, type NiftiSliceGeometry, niftiSliceGeometry } from './
 import { niftiSliceRgb } from './nifti/niftiSliceRgb.js'
 import { windowToRgba } from './render/windowToRgba.js'
 import { formatWindowValue } from './ui/formatWindowValue.js'
-import { frameStyle } from './ui/frameStyle.js'
+import { frameStyle, toolbarStyle } from './ui/frameStyle.js'
 import { useElementSize } from './ui/useElementSize.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
@@ -215,15 +215,7 @@ export function NiftiViewer(props: NiftiViewerProps) {
 
   return (
     <section aria-label={name} className={className} style={frameStyle(160, style)}>
-      <div
-        style={{
-          display: 'flex',
-          gap: 8,
-          alignItems: 'center',
-          flexWrap: 'wrap',
-          font: '13px system-ui, sans-serif',
-        }}
-      >
+      <div style={toolbarStyle}>
         <fieldset style={{ border: 0, padding: 0, margin: 0, display: 'flex', gap: 4 }}>
           <legend
             style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}

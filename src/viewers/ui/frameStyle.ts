@@ -7,3 +7,12 @@ import type { CSSProperties } from 'react'
 export function frameStyle(minHeight: number, style?: CSSProperties): CSSProperties {
   return { display: 'flex', flexDirection: 'column', width: '100%', height: '100%', minHeight, ...style }
 }
+
+/** Style of the row of controls above a viewer's picture. */
+export const toolbarStyle: CSSProperties = {
+  display: 'flex',
+  gap: 8,
+  alignItems: 'center',
+  flexWrap: 'wrap',
+  font: '13px system-ui, sans-serif',
+}
