@@ -246,6 +246,7 @@ export class AnnotationsApi extends Base {
     await this.requestJson('POST', `${this.endpointBase}/delete-batch`, {
       json: { ids },
       signal: options?.signal,
+      keepalive: options?.keepalive,
     })
   }
 

@@ -326,6 +326,7 @@ export class ResourcesApi extends Base {
         await this.requestJson('DELETE', this.endpointBase, {
           searchParams: { resource_ids: batch.join(',') },
           signal: options?.signal,
+          keepalive: options?.keepalive,
         })
         succeeded.push(...batch)
       } catch (error) {
