@@ -38,6 +38,13 @@ export const PlayableMp4: Story = {
   args: { autoPlay: true, loop: true },
   loaders: [fixtureLoader(fixtures.ctRotateMp4)],
   parameters: fixtureDocs(fixtures.ctRotateMp4, 'VideoViewer', ' autoPlay loop'),
+  play: async ({ canvasElement }) => {
+    const viewer = within(canvasElement).getByRole('region', { name: 'Video viewer' })
+    const video = viewer.querySelector('video')!
+    await waitFor(() => expect(video.currentTime).toBeGreaterThan(0), { timeout: 5000 })
+    await expect(video.videoWidth).toBe(128)
+    await expect(within(canvasElement).queryByRole('alert')).toBeNull()
+  },
 }
 
 /** test1.mp4 holds MPEG-4 Part 2 video, which browsers cannot decode: the viewer says so and offers a download. */
@@ -68,4 +75,14 @@ export const UnsupportedAvi: Story = {
 export const QuickTime: Story = {
   loaders: [fixtureLoader(fixtures.ctRotateMov)],
   parameters: fixtureDocs(fixtures.ctRotateMov, 'VideoViewer'),
+  play: async ({ canvasElement }) => {
+    const viewer = within(canvasElement).getByRole('region', { name: 'Video viewer' })
+    if (document.createElement('video').canPlayType('video/quicktime') === '') {
+      const alert = await within(viewer).findByRole('alert', {}, { timeout: 5000 })
+      await expect(alert).toHaveTextContent('video/quicktime')
+    } else {
+      await waitFor(() => expect(viewer).toHaveAttribute('aria-busy', 'false'), { timeout: 5000 })
+      await expect(viewer.querySelector('video')!.videoWidth).toBe(128)
+    }
+  },
 }
