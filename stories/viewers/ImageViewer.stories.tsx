@@ -47,15 +47,28 @@ export const Jpeg: Story = {
   },
 }
 
+/** The browser decoded the picture at the size the header gave, and the toolbar shows that size. */
+function decodesAt(width: number, height: number): Story['play'] {
+  return async ({ canvasElement }) => {
+    const viewer = within(canvasElement).getByRole('region', { name: 'Image viewer' })
+    await waitFor(() => expect(viewer.querySelector('img')?.naturalWidth).toBe(width))
+    await expect(viewer.querySelector('img')!.naturalHeight).toBe(height)
+    await expect(within(viewer).getByText(`${width} × ${height} px`)).toBeVisible()
+    await expect(within(viewer).queryByRole('alert')).toBeNull()
+  }
+}
+
 /** GIF, BMP and WebP all display in Chromium. */
 export const Gif: Story = {
   loaders: [fixtureLoader(fixtures.ctCropGif)],
   parameters: fixtureDocs(fixtures.ctCropGif, 'ImageViewer'),
+  play: decodesAt(100, 60),
 }
 
 export const Bmp: Story = {
   loaders: [fixtureLoader(fixtures.ctCropBmp)],
   parameters: fixtureDocs(fixtures.ctCropBmp, 'ImageViewer'),
+  play: decodesAt(100, 60),
 }
 
 export const WebpWithAlpha: Story = {
@@ -82,4 +95,11 @@ export const ActualSize: Story = {
   args: { defaultFit: 'actual', label: 'CT slice' },
   loaders: [fixtureLoader(fixtures.ctPng)],
   parameters: fixtureDocs(fixtures.ctPng, 'ImageViewer', ' defaultFit="actual" label="CT slice"'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvas.getByRole('region', { name: 'CT slice' })).toBeVisible()
+    await expect(canvas.getByRole('button', { name: '1:1' })).toHaveAttribute('aria-pressed', 'true')
+    await expect(canvas.getByRole('button', { name: 'Fit' })).toHaveAttribute('aria-pressed', 'false')
+    await expect(canvas.getByRole('img', { name: 'CT slice: actual size' })).toBeVisible()
+  },
 }

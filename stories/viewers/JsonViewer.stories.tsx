@@ -58,4 +58,14 @@ export const Annotation: Story = {
 }
 
 /** Everything open (`defaultExpandDepth={Infinity}`). */
-export const FullyExpanded: Story = { args: { defaultExpandDepth: Number.POSITIVE_INFINITY } }
+export const FullyExpanded: Story = {
+  args: { defaultExpandDepth: Number.POSITIVE_INFINITY },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const toggles = canvas.getAllByRole('button')
+    // The root object, geometry, its points and the four points: all open without a click.
+    await expect(toggles).toHaveLength(7)
+    for (const toggle of toggles) await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    await expect(canvas.getByText(/"polygon"/)).toBeVisible()
+  },
+}

@@ -79,6 +79,12 @@ export const Sagittal: Story = {
   args: { defaultPlane: 'sagittal' },
   loaders: [fixtureLoader(fixtures.anatomical)],
   parameters: fixtureDocs(fixtures.anatomical, 'NiftiViewer', ' defaultPlane="sagittal"'),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(distinctColours(canvasElement)).toBeGreaterThan(8))
+    await expect(sliceLabel(canvasElement)).toMatch(/^NIfTI viewer: sagittal slice \d+ of \d+$/)
+    const sagittal = within(canvasElement).getByRole('button', { name: 'Sagittal' })
+    await expect(sagittal).toHaveAttribute('aria-pressed', 'true')
+  },
 }
 
 /** A gzip-compressed 4D series: the Volume slider steps through time. */
