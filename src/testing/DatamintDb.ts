@@ -85,18 +85,22 @@ export class DatamintDb {
     return { firstname: user?.firstname ?? null, lastname: user?.lastname ?? null }
   }
 
+  /** The projects not soft-deleted, in insertion order. */
   liveProjects(): ProjectRecord[] {
     return [...this.projects.values()].filter((p) => !p.deleted)
   }
 
+  /** The resources not soft-deleted, in insertion order. */
   liveResources(): ResourceRecord[] {
     return [...this.resources.values()].filter((r) => !r.deleted)
   }
 
+  /** The annotations not soft-deleted, in insertion order. */
   liveAnnotations(): AnnotationRecord[] {
     return [...this.annotations.values()].filter((a) => !a.deleted)
   }
 
+  /** The datasets not soft-deleted, in insertion order. */
   liveDatasets(): DatasetRecord[] {
     return [...this.datasets.values()].filter((d) => !d.deleted)
   }
