@@ -60,16 +60,38 @@ function copyScaled(
   const innerStep = byRow ? colStride : rowStride
   const outInner = byRow ? 1 : width
   const outOuter = byRow ? width : 1
+  // Four lines at a time: each read of a strided plane misses cache, and four independent streams keep more
+  // misses in flight than one (about 2× on a sagittal slice of a 256³ volume).
+  const o1 = outOuter
+  const o2 = 2 * outOuter
+  const o3 = 3 * outOuter
+  const s1 = outerStep
+  const s2 = 2 * outerStep
+  const s3 = 3 * outerStep
+  const unscaled = slope === 1 && inter === 0
+  let a = 0
   let line = start
-  if (slope === 1 && inter === 0) {
-    for (let a = 0, o0 = 0; a < outer; a++, line += outerStep, o0 += outOuter) {
-      for (let b = 0, p = line, o = o0; b < inner; b++, p += innerStep, o += outInner) out[o] = src[p]
+  for (; a + 4 <= outer; a += 4, line += 4 * outerStep) {
+    const o0 = a * outOuter
+    if (unscaled) {
+      for (let b = 0, p = line, o = o0; b < inner; b++, p += innerStep, o += outInner) {
+        out[o] = src[p]
+        out[o + o1] = src[p + s1]
+        out[o + o2] = src[p + s2]
+        out[o + o3] = src[p + s3]
+      }
+    } else {
+      for (let b = 0, p = line, o = o0; b < inner; b++, p += innerStep, o += outInner) {
+        out[o] = src[p] * slope + inter
+        out[o + o1] = src[p + s1] * slope + inter
+        out[o + o2] = src[p + s2] * slope + inter
+        out[o + o3] = src[p + s3] * slope + inter
+      }
     }
-    return
   }
-  for (let a = 0, o0 = 0; a < outer; a++, line += outerStep, o0 += outOuter) {
-    for (let b = 0, p = line, o = o0; b < inner; b++, p += innerStep, o += outInner)
-      out[o] = src[p] * slope + inter
+  for (; a < outer; a++, line += outerStep) {
+    for (let b = 0, p = line, o = a * outOuter; b < inner; b++, p += innerStep, o += outInner)
+      out[o] = unscaled ? src[p] : src[p] * slope + inter
   }
 }
 
