@@ -28,17 +28,40 @@ export const InfiniteScroll: Story = {
     list.scrollTop = list.scrollHeight
     await canvas.findByText(/^40 projects loaded/, {}, { timeout: 5000 })
     await expect(list.querySelectorAll('li strong')).toHaveLength(40)
+    // 3 seeded live projects (the archived one is not listed) plus 95 generated: pages of 20 up to 80, then a
+    // short page of 18 ends the list.
+    for (const loaded of [60, 80]) {
+      list.scrollTop = list.scrollHeight
+      await canvas.findByText(
+        new RegExp(`^${loaded} projects loaded, scroll for more`),
+        {},
+        { timeout: 5000 },
+      )
+    }
+    list.scrollTop = list.scrollHeight
+    await waitFor(
+      () => expect(canvasElement.querySelector('p')).toHaveTextContent('98 projects loaded, that is all'),
+      {
+        timeout: 5000,
+      },
+    )
+    await expect(list.querySelectorAll('li strong')).toHaveLength(98)
   },
 }
 
-/** Every page at once on a fast server: the list ends with "that is all". */
+/** Every page at once on a fast server: the 3 live seeded projects (not the archived one), then "that is all". */
 export const AllLoaded: Story = {
   args: { pageSize: 50 },
   parameters: { datamint: { devtools: true, server: { seed: true } } },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(canvasElement).toHaveTextContent(/projects loaded, that is all/), {
-      timeout: 5000,
-    })
+    await waitFor(
+      () => expect(canvasElement.querySelector('p')).toHaveTextContent('3 projects loaded, that is all'),
+      {
+        timeout: 5000,
+      },
+    )
+    const names = [...canvasElement.querySelectorAll('li strong')].map((name) => name.textContent)
+    await expect(names.sort()).toEqual(['Brain MR Segmentation', 'Chest CT Review', 'Multi-frame QA'])
   },
 }
 
