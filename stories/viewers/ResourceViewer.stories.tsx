@@ -26,7 +26,10 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof ResourceViewer>
 
-type Expectation = { kind: 'dicom'; frames: number } | { kind: 'image' | 'nifti' | 'video' | 'error' }
+type Expectation =
+  | { kind: 'dicom'; frames: number }
+  | { kind: 'image' | 'nifti' | 'video' }
+  | { kind: 'error'; message: RegExp }
 
 const regionNames = { image: 'Image viewer', nifti: 'NIfTI viewer', video: 'Video viewer' } as const
 
@@ -59,7 +62,9 @@ function fixtureStory(fixture: Fixture, expectation: Expectation): Story {
       const canvas = within(canvasElement)
       if (expectation.kind === 'dicom') return expectDicomRendered(canvasElement, expectation.frames)
       if (expectation.kind === 'error') {
-        await expect(await canvas.findByRole('alert', {}, { timeout: 15000 })).toBeVisible()
+        const alert = await canvas.findByRole('alert', {}, { timeout: 15000 })
+        await expect(alert).toBeVisible()
+        await expect(alert).toHaveTextContent(expectation.message)
         return
       }
       const region = canvas.getByRole('region', { name: regionNames[expectation.kind] })
@@ -80,7 +85,12 @@ export const RawBytes: Story = {
   args: { filename: 'mr_small.jpg' },
   loaders: [async () => ({ data: await loadFixture(fixtures.mrJpg) })],
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('region', { name: 'Bytes viewer' })).toBeVisible()
+    const viewer = within(canvasElement).getByRole('region', { name: 'Bytes viewer' })
+    await expect(viewer).toBeVisible()
+    // The dump starts with the JPEG's own bytes (SOI, APP0): the file is shown unconverted.
+    await waitFor(() =>
+      expect(viewer.querySelector('[data-offset="0"]')?.textContent).toMatch(/^00000000 {2}ff d8 ff e0/),
+    )
   },
 }
 
@@ -113,7 +123,10 @@ export const RgbJpeg = fixtureStory(fixtures.rgbJpeg, { kind: 'dicom', frames: 1
 export const RgbRle2Frame = fixtureStory(fixtures.rgbRle2Frame, { kind: 'dicom', frames: 2 })
 export const Deflated = fixtureStory(fixtures.deflated, { kind: 'dicom', frames: 1 })
 export const RtDose = fixtureStory(fixtures.rtDose, { kind: 'dicom', frames: 15 })
-export const MrTruncated = fixtureStory(fixtures.mrTruncated, { kind: 'error' })
+export const MrTruncated = fixtureStory(fixtures.mrTruncated, {
+  kind: 'error',
+  message: /convertFormat refused the file: .*truncated/,
+})
 export const CtSmallRle = fixtureStory(fixtures.ctSmallRle, { kind: 'dicom', frames: 1 })
 export const Mr12bit = fixtureStory(fixtures.mr12bit, { kind: 'dicom', frames: 1 })
 export const MrJpegExtended12 = fixtureStory(fixtures.mrJpegExtended12, { kind: 'dicom', frames: 1 })
@@ -152,7 +165,10 @@ export const CtPng = fixtureStory(fixtures.ctPng, { kind: 'image' })
 export const MrJpg = fixtureStory(fixtures.mrJpg, { kind: 'image' })
 export const CtCropGif = fixtureStory(fixtures.ctCropGif, { kind: 'image' })
 export const CtCropBmp = fixtureStory(fixtures.ctCropBmp, { kind: 'image' })
-export const CtCropTiff = fixtureStory(fixtures.ctCropTiff, { kind: 'error' })
+export const CtCropTiff = fixtureStory(fixtures.ctCropTiff, {
+  kind: 'error',
+  message: /cannot display image\/tiff images/,
+})
 export const CtCropWebpLossy = fixtureStory(fixtures.ctCropWebpLossy, { kind: 'image' })
 export const CtCropWebpLossless = fixtureStory(fixtures.ctCropWebpLossless, { kind: 'image' })
 export const CtCropWebpAlpha = fixtureStory(fixtures.ctCropWebpAlpha, { kind: 'image' })
