@@ -271,31 +271,12 @@ function decodeScan(
   hmax: number,
   vmax: number,
 ): number {
+  for (const c of scan) {
+    if (!quant[c.tq] || !c.dc || !c.ac)
+      throw new FormatError('JPEG: scan uses a missing Huffman or quantisation table')
+  }
   const reader = new BitReader(data, start)
   const block = new Float64Array(64)
-  const decodeBlock = (c: Component, row: number, col: number) => {
-    const q = quant[c.tq]
-    if (!q || !c.dc || !c.ac) throw new FormatError('JPEG: scan uses a missing Huffman or quantisation table')
-    block.fill(0)
-    const t = reader.decode(c.dc)
-    c.pred += extend(reader.receive(t), t)
-    block[0] = c.pred * q[0]
-    for (let k = 1; k < 64; ) {
-      const rs = reader.decode(c.ac)
-      const s = rs & 15
-      const r = rs >> 4
-      if (s === 0) {
-        if (r !== 15) break
-        k += 16
-        continue
-      }
-      k += r
-      if (k > 63) break
-      block[ZIGZAG[k]] = extend(reader.receive(s), s) * q[k]
-      k++
-    }
-    idctInto(block, c.plane, c.blocksPerLine * 8, row * 8, col * 8)
-  }
   let mcu = 0
   const single = scan.length === 1
   // A lone component is coded block by block over its own size; interleaved scans go MCU by MCU.
@@ -308,11 +289,12 @@ function decodeScan(
         reader.restart()
         for (const c of scan) c.pred = 0
       }
-      if (single) decodeBlock(c0, my, mx)
+      if (single) decodeBlock(reader, c0, quant[c0.tq], block, my, mx)
       else
         for (const c of scan)
           for (let v = 0; v < c.v; v++)
-            for (let h = 0; h < c.h; h++) decodeBlock(c, my * c.v + v, mx * c.h + h)
+            for (let h = 0; h < c.h; h++)
+              decodeBlock(reader, c, quant[c.tq], block, my * c.v + v, mx * c.h + h)
       mcu++
     }
   }
@@ -326,31 +308,118 @@ function decodeScan(
   return p
 }
 
-const IDCT_ROWS = new Float64Array(64)
-
-/** 2-D inverse DCT of one block (natural order) into a plane at (y, x). */
-function idctInto(block: Float64Array, plane: Float64Array, stride: number, y0: number, x0: number): void {
-  const tmp = IDCT_ROWS
-  for (let v = 0; v < 8; v++) {
-    const r = v * 8
-    // Most rows of a quantised block are all zero, or DC only: skip the products.
-    let ac = false
-    for (let u = 1; u < 8 && !ac; u++) ac = block[r + u] !== 0
-    if (!ac) {
-      tmp.fill(block[r] * COS[0], r, r + 8)
+/** Huffman-decodes and dequantises one block into `block` (natural order), then inverse-transforms it. */
+function decodeBlock(
+  reader: BitReader,
+  c: Component,
+  q: Int32Array,
+  block: Float64Array,
+  row: number,
+  col: number,
+): void {
+  const dc = c.dc as Huffman
+  const ac = c.ac as Huffman
+  block.fill(0)
+  const t = reader.decode(dc)
+  c.pred += extend(reader.receive(t), t)
+  block[0] = c.pred * q[0]
+  for (let k = 1; k < 64; ) {
+    const rs = reader.decode(ac)
+    const s = rs & 15
+    const r = rs >> 4
+    if (s === 0) {
+      if (r !== 15) break
+      k += 16
       continue
     }
-    for (let x = 0; x < 8; x++) {
-      let s = 0
-      for (let u = 0; u < 8; u++) s += COS[x * 8 + u] * block[r + u]
-      tmp[r + x] = s
+    k += r
+    if (k > 63) break
+    block[ZIGZAG[k]] = extend(reader.receive(s), s) * q[k]
+    k++
+  }
+  idctInto(block, c.plane, c.blocksPerLine * 8, row * 8, col * 8)
+}
+
+const IDCT_ROWS = new Float64Array(64)
+
+/**
+ * 2-D inverse DCT of one block (natural order) into a plane at (y, x): the separable sums of COS, unrolled.
+ * Each sum adds its terms in the order u (or v) = 0..7, so results are bit-for-bit those of the plain loops;
+ * terms that are known zero are left out, which changes nothing (s + 0 === s).
+ */
+function idctInto(block: Float64Array, plane: Float64Array, stride: number, y0: number, x0: number): void {
+  const tmp = IDCT_ROWS
+  const C = COS
+  // Rows below the last one with a non-zero coefficient are all zero after the row pass.
+  let rows = 0
+  for (let r = 0; r < 64; r += 8) {
+    const b0 = block[r]
+    const b1 = block[r + 1]
+    const b2 = block[r + 2]
+    const b3 = block[r + 3]
+    const b4 = block[r + 4]
+    const b5 = block[r + 5]
+    const b6 = block[r + 6]
+    const b7 = block[r + 7]
+    // Most rows of a quantised block are all zero, or DC only: skip the products.
+    if (b1 === 0 && b2 === 0 && b3 === 0 && b4 === 0 && b5 === 0 && b6 === 0 && b7 === 0) {
+      const d = b0 * C[0]
+      tmp[r] = d
+      tmp[r + 1] = d
+      tmp[r + 2] = d
+      tmp[r + 3] = d
+      tmp[r + 4] = d
+      tmp[r + 5] = d
+      tmp[r + 6] = d
+      tmp[r + 7] = d
+      if (b0 !== 0) rows = (r >> 3) + 1
+      continue
+    }
+    rows = (r >> 3) + 1
+    for (let x = 0, i = 0; x < 8; x++, i += 8) {
+      tmp[r + x] =
+        C[i] * b0 +
+        C[i + 1] * b1 +
+        C[i + 2] * b2 +
+        C[i + 3] * b3 +
+        C[i + 4] * b4 +
+        C[i + 5] * b5 +
+        C[i + 6] * b6 +
+        C[i + 7] * b7
     }
   }
+  const base = y0 * stride + x0
   for (let x = 0; x < 8; x++) {
-    for (let y = 0; y < 8; y++) {
-      let s = 0
-      for (let v = 0; v < 8; v++) s += COS[y * 8 + v] * tmp[v * 8 + x]
-      plane[(y0 + y) * stride + x0 + x] = s
+    const t0 = tmp[x]
+    let o = base + x
+    if (rows <= 1) {
+      // Only the first row is non-zero: every sample of the column is the same product.
+      const d = C[0] * t0
+      for (let y = 0; y < 8; y++, o += stride) plane[o] = d
+      continue
+    }
+    const t1 = tmp[8 + x]
+    const t2 = tmp[16 + x]
+    const t3 = tmp[24 + x]
+    if (rows <= 4) {
+      for (let i = 0; i < 64; i += 8, o += stride)
+        plane[o] = C[i] * t0 + C[i + 1] * t1 + C[i + 2] * t2 + C[i + 3] * t3
+      continue
+    }
+    const t4 = tmp[32 + x]
+    const t5 = tmp[40 + x]
+    const t6 = tmp[48 + x]
+    const t7 = tmp[56 + x]
+    for (let i = 0; i < 64; i += 8, o += stride) {
+      plane[o] =
+        C[i] * t0 +
+        C[i + 1] * t1 +
+        C[i + 2] * t2 +
+        C[i + 3] * t3 +
+        C[i + 4] * t4 +
+        C[i + 5] * t5 +
+        C[i + 6] * t6 +
+        C[i + 7] * t7
     }
   }
 }
