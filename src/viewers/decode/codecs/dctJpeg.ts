@@ -437,18 +437,23 @@ function assemble(
   const samples = wide ? new Uint16Array(width * height * n) : new Uint8Array(width * height * n)
   const shift = 1 << (precision - 1)
   const max = (1 << precision) - 1
-  components.forEach((c, ci) => {
+  for (let ci = 0; ci < n; ci++) {
+    const c = components[ci]
+    const plane = c.plane
     const stride = c.blocksPerLine * 8
+    // Column of the plane for each output x, worked out once rather than per row.
     const sx = c.h / hmax
+    const cols = new Int32Array(width)
+    for (let x = 0; x < width; x++) cols[x] = Math.floor(x * sx)
     const sy = c.v / vmax
     for (let y = 0; y < height; y++) {
       const row = Math.floor(y * sy) * stride
-      for (let x = 0; x < width; x++) {
-        const v = Math.round(c.plane[row + Math.floor(x * sx)] + shift)
-        samples[(y * width + x) * n + ci] = v < 0 ? 0 : Math.min(v, max)
+      for (let x = 0, o = y * width * n + ci; x < width; x++, o += n) {
+        const v = Math.round(plane[row + cols[x]] + shift)
+        samples[o] = v < 0 ? 0 : v > max ? max : v
       }
     }
-  })
+  }
   return {
     bytes: new Uint8Array(samples.buffer),
     width,
