@@ -450,7 +450,7 @@ function assemble(
       const row = Math.floor(y * sy) * stride
       for (let x = 0, o = y * width * n + ci; x < width; x++, o += n) {
         const v = Math.round(plane[row + cols[x]] + shift)
-        samples[o] = v < 0 ? 0 : v > max ? max : v
+        samples[o] = v < 0 ? 0 : Math.min(v, max)
       }
     }
   }
