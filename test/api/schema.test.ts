@@ -122,6 +122,27 @@ describe('objectSchema', () => {
     expect(catchError(() => thing.parseList([null])).field).toBe('[0]')
   })
 
+  it('checks list items whose keys come in another order than the first item, as parse does', () => {
+    const first = { id: 'a', count: '1', ok: 'true', extra: 1 }
+    const items: unknown[] = [
+      first,
+      { ok: true, count: 2, id: 'b' },
+      { id: 'c', count: 3, ok: false, tags: ['t'], more: null },
+      { id: 'd', count: '4', ok: true, note: null },
+    ]
+    const before = JSON.stringify(items)
+    const out = thing.parseList(items)
+    expect(out).toEqual(items.map((item) => thing.parse(item)))
+    expect(out[0]).toEqual({ id: 'a', count: 1, ok: true, extra: 1 })
+    expect(out[1]).toBe(items[1])
+    expect(JSON.stringify(items)).toBe(before)
+    // same key order as the first item, but a required field missing or two misfits: reported in schema order
+    expect(catchError(() => thing.parseList([first, { id: 'e', count: 5, okk: true }])).field).toBe('[1].ok')
+    const twoBad = { id: 'f', count: 'x', ok: 'yes', extra: 2 }
+    expect(catchError(() => thing.parseList([first, twoBad])).field).toBe('[1].count')
+    expect(catchError(() => thing.parseList([first, { ...first, tags: ['a', 7] }])).field).toBe('[1].tags[1]')
+  })
+
   it('copies wire aliases to the field name and keeps the wire field', () => {
     const raw = { id: 'x', name: 'tumor', type: 'label', added_by: 'a@b.c', index: '3' }
     expect(annotationSchema.parse(raw)).toEqual({
