@@ -1,8 +1,8 @@
 // Chromium benchmarks (bench/*.browser.bench.tsx), run by `npm run bench` after the Node ones. They print
 // figures and assert nothing. Same Debian Chromium and pre-bundled deps as the `browser` test project.
 import react from '@vitejs/plugin-react'
-import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
+import { chromium } from './vitest.chromium.js'
 
 export default defineConfig({
   plugins: [react()],
@@ -24,12 +24,7 @@ export default defineConfig({
     browser: {
       enabled: true,
       headless: true,
-      provider: playwright({
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-        },
-      }),
+      provider: chromium,
       instances: [{ browser: 'chromium' }],
       screenshotFailures: false,
     },
