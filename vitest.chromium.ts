@@ -18,3 +18,19 @@ export const chromium = playwright({
     ],
   },
 })
+
+/**
+ * Dependencies Vite pre-bundles before the first browser test or benchmark runs: a dependency discovered
+ * lazily mid-run makes Vite reload the page, which leaves two copies of React on it.
+ */
+export const browserPrebundle = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-dev-runtime',
+  'cornerstone-core',
+  'dicom-parser',
+  '@tanstack/react-query',
+  '@testing-library/react',
+  'fflate',
+]

@@ -1,7 +1,7 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
-import { chromium } from './vitest.chromium.js'
+import { browserPrebundle, chromium } from './vitest.chromium.js'
 
 export default defineConfig({
   test: {
@@ -28,20 +28,7 @@ export default defineConfig({
       {
         // Viewers in real Chromium.
         plugins: [react()],
-        optimizeDeps: {
-          include: [
-            'react',
-            'react-dom',
-            'react-dom/client',
-            'react/jsx-dev-runtime',
-            'cornerstone-core',
-            'dicom-parser',
-            // pre-bundled up front: a lazily discovered dep reloads the page and duplicates React mid-run
-            '@tanstack/react-query',
-            '@testing-library/react',
-            'fflate',
-          ],
-        },
+        optimizeDeps: { include: browserPrebundle },
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
