@@ -52,7 +52,14 @@ function seedResources(db: DatamintDb, files: readonly SeedFile[]): ResourceReco
   })
 }
 
-function newProject(db: DatamintDb, fields: Partial<ProjectRecord> & { name: string; created_at: string }) {
+/**
+ * Adds a project with the server's defaults for every field not given (seed data and `POST /projects` share it,
+ * so a created project looks like a seeded one).
+ */
+export function newProject(
+  db: DatamintDb,
+  fields: Partial<ProjectRecord> & { name: string; created_at: string },
+): ProjectRecord {
   const project: ProjectRecord = {
     id: db.newId(),
     description: null,

@@ -10,7 +10,7 @@ import {
   uuidParam,
 } from '../requestInput.js'
 import type { Route, RouteContext } from '../router.js'
-import { addToProject } from '../seedDatabase.js'
+import { addToProject, newProject } from '../seedDatabase.js'
 import { projectToWire, resourceToWire } from '../wire.js'
 import { json, notFound, pagedList, patched } from './respond.js'
 
@@ -107,21 +107,11 @@ export const projectRoutes: Route[] = [
       })
       assertUniqueName(context, name)
       const segmentation = body.segmentationData as ProjectRecord['segmentationData'] | undefined
-      const createdAt = db.now()
-      const project: ProjectRecord = {
-        id: db.newId(),
+      const project = newProject(db, {
         name,
         description,
-        created_at: createdAt,
+        created_at: db.now(),
         created_by: db.currentUser,
-        dataset_id: db.newId(),
-        worklist_id: db.newId(),
-        ai_model_id: null,
-        archived: false,
-        archived_on: null,
-        archived_by: null,
-        most_recent_experiment: null,
-        annotators: [],
         is_active_learning: body.is_active_learning === true,
         two_up_display: body.two_up_display === true,
         require_review: body.require_review === true,
@@ -130,11 +120,7 @@ export const projectRoutes: Route[] = [
             segmentation?.segmentationValueType === 'multi_label' ? 'multi_label' : 'single_label',
           definitions: Array.isArray(segmentation?.definitions) ? segmentation.definitions : [],
         },
-        deleted: false,
-        deleted_at: null,
-        deleted_by: null,
-      }
-      db.projects.set(project.id, project)
+      })
       addToProject(project, resources)
       return json(projectToWire(db, project, context.settings), 201)
     },
