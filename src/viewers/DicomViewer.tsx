@@ -1,14 +1,5 @@
 'use client'
-import {
-  type KeyboardEvent,
-  type PointerEvent,
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react'
+import { type KeyboardEvent, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import type { DicomData } from '../api/format/ConvertedData.js'
 import { type Cornerstone, type CornerstoneImage, drawNow, isEnabled } from './dicom/Cornerstone.js'
 import { cineRate } from './dicom/cineRate.js'
@@ -17,6 +8,7 @@ import { ImageSource } from './dicom/imageSources.js'
 import { loadCornerstone, loadedCornerstone } from './dicom/loadCornerstone.js'
 import { formatWindowValue } from './ui/formatWindowValue.js'
 import { frameStyle } from './ui/frameStyle.js'
+import { usePointerDrag } from './ui/usePointerDrag.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
 
@@ -273,57 +265,37 @@ export function DicomViewer(props: DicomViewerProps) {
     return () => clearInterval(timer)
   }, [playing, fps, props.fps, changeFrame])
 
-  const drag = useRef<{ mode: DragMode; x: number; y: number; id: number }>(undefined)
-
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    const mode: DragMode | undefined =
-      e.button === 2 || (e.button === 0 && (e.ctrlKey || e.metaKey))
+  const drag = usePointerDrag<DragMode>(
+    (e) => {
+      if (e.button === 1) e.preventDefault() // no autoscroll
+      return e.button === 2 || (e.button === 0 && (e.ctrlKey || e.metaKey))
         ? 'zoom'
         : e.button === 1 || (e.button === 0 && e.shiftKey)
           ? 'pan'
           : e.button === 0
             ? 'window'
             : undefined
-    if (!mode) return
-    if (e.button === 1) e.preventDefault() // no autoscroll
-    drag.current = { mode, x: e.clientX, y: e.clientY, id: e.pointerId }
-    try {
-      e.currentTarget.setPointerCapture(e.pointerId) // keep dragging outside the element
-    } catch {
-      // synthetic or already-released pointers cannot be captured; the drag still works inside
-    }
-  }
-
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const d = drag.current
-    if (!d || d.id !== e.pointerId) return
-    const dx = e.clientX - d.x
-    const dy = e.clientY - d.y
-    d.x = e.clientX
-    d.y = e.clientY
-    if (dx === 0 && dy === 0) return
-    if (d.mode === 'window') {
-      const step = windowStep(imageRef.current)
-      changeViewport((v) => ({
-        ...v,
-        windowWidth: Math.max(step, v.windowWidth + dx * step),
-        windowCenter: v.windowCenter + dy * step,
-      }))
-    } else if (d.mode === 'zoom') {
-      fitted.current = false
-      changeViewport((v) => ({ ...v, scale: clampScale(v.scale * Math.exp(-dy / 100)) }))
-    } else {
-      fitted.current = false
-      changeViewport((v) => ({
-        ...v,
-        translation: { x: v.translation.x + dx / v.scale, y: v.translation.y + dy / v.scale },
-      }))
-    }
-  }
-
-  const endDrag = (e: PointerEvent<HTMLDivElement>) => {
-    if (drag.current?.id === e.pointerId) drag.current = undefined
-  }
+    },
+    (mode, dx, dy) => {
+      if (mode === 'window') {
+        const step = windowStep(imageRef.current)
+        changeViewport((v) => ({
+          ...v,
+          windowWidth: Math.max(step, v.windowWidth + dx * step),
+          windowCenter: v.windowCenter + dy * step,
+        }))
+      } else if (mode === 'zoom') {
+        fitted.current = false
+        changeViewport((v) => ({ ...v, scale: clampScale(v.scale * Math.exp(-dy / 100)) }))
+      } else {
+        fitted.current = false
+        changeViewport((v) => ({
+          ...v,
+          translation: { x: v.translation.x + dx / v.scale, y: v.translation.y + dy / v.scale },
+        }))
+      }
+    },
+  )
 
   const reset = () => {
     const element = elementRef.current
@@ -391,10 +363,7 @@ export function DicomViewer(props: DicomViewerProps) {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: an application region takes keyboard commands
         tabIndex={0}
         onKeyDown={onKeyDown}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={endDrag}
-        onPointerCancel={endDrag}
+        {...drag}
         onDoubleClick={reset}
         onContextMenu={(e) => e.preventDefault()}
         style={{

@@ -1,5 +1,5 @@
 'use client'
-import { type KeyboardEvent, type PointerEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { NiftiData } from '../api/format/ConvertedData.js'
 import { niftiRange } from './nifti/niftiRange.js'
 import { niftiSlice } from './nifti/niftiSlice.js'
@@ -9,6 +9,7 @@ import { windowToRgba } from './render/windowToRgba.js'
 import { formatWindowValue } from './ui/formatWindowValue.js'
 import { frameStyle, toolbarStyle } from './ui/frameStyle.js'
 import { useElementSize } from './ui/useElementSize.js'
+import { usePointerDrag } from './ui/usePointerDrag.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
 
@@ -81,7 +82,6 @@ export function NiftiViewer(props: NiftiViewerProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const areaRef = useRef<HTMLDivElement>(null)
   const area = useElementSize(areaRef)
-  const drag = useRef<{ x: number; y: number; id: number }>(undefined)
 
   const g = setup.geometries?.[plane]
   const index = g ? Math.min(g.count - 1, slices[plane] ?? Math.floor(g.count / 2)) : 0
@@ -120,6 +120,12 @@ export function NiftiViewer(props: NiftiViewerProps) {
 
   // Wheel through slices (native listener: React's onWheel is passive and cannot stop the page scrolling).
   const wheelTo = useRef<(deltaY: number) => void>(undefined)
+  // Set once the volume can be shown (after the early return below); the hooks must come first.
+  const dragBy = useRef<(dx: number, dy: number) => void>(undefined)
+  const drag = usePointerDrag(
+    (e) => (e.button === 0 ? 'window' : undefined),
+    (_, dx, dy) => dragBy.current?.(dx, dy),
+  )
   useEffect(() => {
     const area = areaRef.current
     if (!area) return
@@ -158,26 +164,8 @@ export function NiftiViewer(props: NiftiViewerProps) {
     if (next !== plane) props.onPlaneChange?.(next)
   }
 
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    if (e.button !== 0) return
-    drag.current = { x: e.clientX, y: e.clientY, id: e.pointerId }
-    try {
-      e.currentTarget.setPointerCapture(e.pointerId)
-    } catch {
-      // synthetic pointers cannot be captured
-    }
-  }
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    const d = drag.current
-    if (!d || d.id !== e.pointerId) return
-    const dx = e.clientX - d.x
-    const dy = e.clientY - d.y
-    d.x = e.clientX
-    d.y = e.clientY
-    if (dx || dy) {
-      changeWindow((w) => ({ width: Math.max(step, w.width + dx * step), center: w.center + dy * step }))
-    }
-  }
+  dragBy.current = (dx, dy) =>
+    changeWindow((w) => ({ width: Math.max(step, w.width + dx * step), center: w.center + dy * step }))
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const key = e.key
     let handled = true
@@ -273,11 +261,7 @@ export function NiftiViewer(props: NiftiViewerProps) {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: an application region takes keyboard commands
         tabIndex={0}
         onKeyDown={onKeyDown}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={() => {
-          drag.current = undefined
-        }}
+        {...drag}
         style={{
           position: 'relative',
           flex: 1,

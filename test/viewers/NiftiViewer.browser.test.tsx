@@ -76,6 +76,12 @@ describe('NiftiViewer', () => {
     expect(dragged.center).toBeGreaterThan(initial.center)
     await waitFor(() => expect(mismatches(nifti, 'axial', 12, 1, dragged).over).toBe(0))
     expect(mismatches(nifti, 'axial', 12, 1, initial).over).toBeGreaterThan(100)
+    // A cancelled pointer (e.g. the browser took the touch) ends the drag: its later moves change nothing.
+    fireEvent.pointerDown(app, { button: 0, clientX: 100, clientY: 100, pointerId: 4 })
+    fireEvent.pointerCancel(app, { pointerId: 4 })
+    const windowChanges = windows.length
+    fireEvent.pointerMove(app, { clientX: 150, clientY: 160, pointerId: 4 })
+    expect(windows.length).toBe(windowChanges)
 
     // Keyboard: coronal plane, next slice; the pixel aspect follows pixDims (2 mm × 2.2 mm).
     app.focus()
