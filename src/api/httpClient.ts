@@ -1,4 +1,4 @@
-import ky, { HTTPError, type KyInstance } from 'ky'
+import ky, { type HTTPError, type KyInstance } from 'ky'
 import type { ApiConfig } from './ApiConfig.js'
 import { createLimiter, MAX_IN_FLIGHT } from './concurrency.js'
 
@@ -10,6 +10,13 @@ export const RETRY_STATUS_CODES = [408, 413, 429, 500, 502, 503, 504] as const
 
 /** Longest `Retry-After` we wait for (ms); a server asking for more gets a retry after this long. */
 export const MAX_RETRY_AFTER_MS = 30_000
+
+/** A failed response ky should retry like a network error; `mapError` reads it like ky's `HTTPError`. */
+export class RetryableResponse extends Error {
+  constructor(readonly response: Response) {
+    super(`HTTP ${response.status}`)
+  }
+}
 
 /** Internal knobs of {@link createHttpClient}; tests use them to avoid waiting seconds. */
 export interface HttpClientOptions {
@@ -69,13 +76,15 @@ export function createHttpClient(config: ApiConfig, options: HttpClientOptions =
       afterStatusCodes: [...RETRY_STATUS_CODES],
       maxRetryAfter: options.maxRetryAfter ?? MAX_RETRY_AFTER_MS,
       delay: options.retryDelay ?? defaultRetryDelay,
-      shouldRetry: ({ error }) => {
-        // A cancelled request stays cancelled.
-        if (error.name === 'AbortError') return false
-        // ky gives up on 413 without Retry-After; we treat it like the other transient statuses.
-        if (error instanceof HTTPError && error.response.status === 413) return true
-        return undefined
-      },
+    },
+    // ky gives up on a 413 without Retry-After; as a plain error it takes the backoff path of network errors.
+    hooks: {
+      beforeError: [
+        (error) =>
+          error.response.status === 413 && !error.response.headers.has('retry-after')
+            ? (new RetryableResponse(error.response) as unknown as HTTPError)
+            : error,
+      ],
     },
   })
 }

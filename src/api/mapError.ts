@@ -11,6 +11,7 @@ import {
   TimeoutError,
   ValidationError,
 } from './errors.js'
+import { RetryableResponse } from './httpClient.js'
 
 /** What a failed request was, for the error message. */
 export interface RequestContext {
@@ -42,7 +43,8 @@ export async function mapError(error: unknown, ctx: RequestContext): Promise<unk
       { method: ctx.method, url: ctx.path },
     )
   }
-  if (error instanceof HTTPError) return errorFromResponse(error.response, ctx)
+  if (error instanceof HTTPError || error instanceof RetryableResponse)
+    return errorFromResponse(error.response, ctx)
   const reason = error instanceof Error ? describeCause(error) : String(error)
   return new NetworkError(
     `${where}: no response from the server (${redact(reason, ctx.apiKey)}). Check ApiConfig.serverUrl and the network; the request was retried where safe.`,
