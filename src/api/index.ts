@@ -9,7 +9,6 @@ export {
   type TransferProgress,
 } from './BaseApi.js'
 export { type BulkFailure, BulkOperationError } from './BulkOperationError.js'
-export { createLimiter, type Limiter, MAX_IN_FLIGHT, mapSettled } from './concurrency.js'
 export {
   type AnnotationFilters,
   type AnnotationPatch,
@@ -25,20 +24,18 @@ export { type NewProject, type ProjectFilters, ProjectsApi } from './endpoints/P
 export {
   type DownloadResourceOptions,
   type NewResource,
-  RESOURCE_DELETE_BATCH,
   type ResourceFilters,
   type ResourceOrderField,
   ResourcesApi,
   type UploadResourceOptions,
-  uploadTimeout,
 } from './endpoints/ResourcesApi.js'
 export { type NewUser, UsersApi } from './endpoints/UsersApi.js'
-export { type Annotation, annotationSchema } from './entities/Annotation.js'
-export { type Channel, type ChannelResourceData, channelSchema } from './entities/Channel.js'
-export { type Dataset, datasetSchema } from './entities/Dataset.js'
-export { type Project, type ProjectAnnotator, projectSchema } from './entities/Project.js'
-export { type Resource, type ResourceStatus, resourceSchema } from './entities/Resource.js'
-export { type User, userSchema } from './entities/User.js'
+export type { Annotation } from './entities/Annotation.js'
+export type { Channel, ChannelResourceData } from './entities/Channel.js'
+export type { Dataset } from './entities/Dataset.js'
+export type { Project, ProjectAnnotator } from './entities/Project.js'
+export type { Resource, ResourceStatus } from './entities/Resource.js'
+export type { User } from './entities/User.js'
 export { CRUDEntityApi } from './entity/CRUDEntityApi.js'
 export { CreatableEntityApi, withCreate } from './entity/CreatableEntityApi.js'
 export type { Creatable, Deletable, EntityApiClass, MixinClass, Updatable } from './entity/capabilities.js'
@@ -75,15 +72,12 @@ export {
 export type * from './format/ConvertedData.js'
 export { convertFormat } from './format/convertFormat.js'
 export { detectMimetype } from './format/detectMimetype.js'
-export { createHttpClient, defaultRetryDelay, type HttpClientOptions } from './httpClient.js'
-export { assertEmail, assertUuid, isUuid } from './ids.js'
-export { type ListPage, normalizeList, normalizeListPage } from './normalizeList.js'
-export { collectPages, DEFAULT_PAGE_SIZE, type PageWindow } from './pagination.js'
+export { createHttpClient, type HttpClientOptions } from './httpClient.js'
 export {
-  Field,
+  type Field,
   f,
   type Infer,
-  ObjectSchema,
+  type ObjectSchema,
   type ObjectSchemaOptions,
   objectSchema,
   type Shape,
