@@ -1,6 +1,5 @@
-import { HTTPError, type KyInstance, type Options as KyOptions, type Progress } from 'ky'
+import type { KyInstance, Progress } from 'ky'
 import type { ApiConfig } from './ApiConfig.js'
-import { DatamintError } from './errors.js'
 import type { ConvertedData } from './format/ConvertedData.js'
 import { convertFormat } from './format/convertFormat.js'
 import { createHttpClient } from './httpClient.js'
@@ -80,77 +79,37 @@ export class BaseApi {
   }
 
   /**
-   * The HTTP status behind an error, if it had one.
+   * The HTTP status behind an error (ours, ky's `HTTPError` or any `{ status }` / `{ response: { status } }`).
    *
    * @example
    * BaseApi.getStatusCode(new ItemNotFoundError('…', { status: 404 })) // 404
    */
   static getStatusCode(error: unknown): number | undefined {
-    if (error instanceof DatamintError) return error.status
-    if (error instanceof HTTPError) return error.response.status
-    if (typeof error === 'object' && error !== null) {
-      const e = error as { status?: unknown; response?: { status?: unknown } }
-      if (typeof e.status === 'number') return e.status
-      if (typeof e.response?.status === 'number') return e.response.status
-    }
+    const e = error as { status?: unknown; response?: { status?: unknown } } | null | undefined
+    for (const status of [e?.status, e?.response?.status]) if (typeof status === 'number') return status
     return undefined
   }
 
   /** Sends a request and returns the response; failures become the typed errors of `errors.ts`. */
-  protected async request(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<Response> {
-    const relative = trimSlashes(path)
-    const init: KyOptions = {
-      method,
-      searchParams: cleanParams(options.searchParams),
-      json: options.json,
-      body: options.body,
-      headers: options.headers,
-      signal: options.signal,
-      ...(options.keepalive && { keepalive: true }),
-      // Only when given: ky's merge lets an explicit `undefined` replace the client's timeout.
-      ...(options.timeout && { timeout: options.timeout * 1000 }),
-      onDownloadProgress: options.onDownloadProgress && toKyProgress(options.onDownloadProgress),
-      onUploadProgress: options.onUploadProgress && toKyProgress(options.onUploadProgress),
-    }
-    try {
-      const response = await this.client(relative, init)
-      // A client built with `throwHttpErrors: false` hands failures back as responses.
-      if (!response.ok) throw await errorFromResponse(response, this.context(method, relative, options))
-      return response
-    } catch (error) {
-      // A cancelled request surfaces as the caller's abort reason (a DOMException named AbortError by default),
-      // so React Query and other callers recognise the cancellation.
-      if (options.signal?.aborted) throw options.signal.reason ?? error
-      throw await mapError(error, this.context(method, relative, options))
-    }
+  protected request(method: HttpMethod, path: string, options?: RequestOptions): Promise<Response> {
+    return this.#send(method, path, options, undefined, (response) => response)
   }
 
   /** Sends a request and parses the JSON answer; an empty body gives `undefined`, a non-JSON body its text. */
-  protected async requestJson<T = unknown>(
-    method: HttpMethod,
-    path: string,
-    options?: RequestOptions,
-  ): Promise<T> {
-    const response = await this.request(method, path, {
-      ...options,
-      headers: { accept: 'application/json', ...options?.headers },
-    })
-    return parseBody(await this.readBody(method, path, () => response.text(), options)) as T
+  protected requestJson<T = unknown>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T> {
+    return this.#send(method, path, options, 'application/json', async (r) => parseBody(await r.text()) as T)
   }
 
   /** Sends a request and returns the raw bytes with the response's mimetype (parameters stripped). */
-  protected async requestBytes(
+  protected requestBytes(
     method: HttpMethod,
     path: string,
     options?: RequestOptions,
   ): Promise<{ bytes: Uint8Array; mimetype: string | undefined }> {
-    const response = await this.request(method, path, {
-      ...options,
-      headers: { accept: 'application/octet-stream', ...options?.headers },
-    })
-    const buffer = await this.readBody(method, path, () => response.arrayBuffer(), options)
-    const type = response.headers.get('content-type')?.split(';')[0].trim().toLowerCase()
-    return { bytes: new Uint8Array(buffer), mimetype: type || undefined }
+    return this.#send(method, path, options, 'application/octet-stream', async (response) => ({
+      bytes: new Uint8Array(await response.arrayBuffer()),
+      mimetype: response.headers.get('content-type')?.split(';')[0].trim().toLowerCase() || undefined,
+    }))
   }
 
   /**
@@ -158,14 +117,9 @@ export class BaseApi {
    * normalised from any of the server's list shapes but not yet validated.
    */
   protected paginate(path: string, options: PaginateOptions = {}): Promise<unknown[]> {
-    const key = options.itemsKey ?? lastSegment(path)
-    return collectPages(async (offset, limit) => {
-      const raw = await this.requestJson('GET', path, {
-        searchParams: { ...options.searchParams, offset, limit },
-        signal: options.signal,
-      })
-      return normalizeListPage(raw, key, `GET /${trimSlashes(path)}`)
-    }, options)
+    return this.#pages('GET', path, options, (offset, limit) => ({
+      searchParams: { ...options.searchParams, offset, limit },
+    }))
   }
 
   /** POST search with `offset`/`limit` in the JSON body (as strings, like the Python SDK). */
@@ -174,50 +128,71 @@ export class BaseApi {
     body: Record<string, unknown>,
     options: PaginateBodyOptions = {},
   ): Promise<unknown[]> {
-    const key = options.itemsKey ?? lastSegment(path)
+    return this.#pages('POST', path, options, (offset, limit) => ({
+      json: { ...body, offset: String(offset), limit: String(limit) },
+    }))
+  }
+
+  #pages(
+    method: HttpMethod,
+    path: string,
+    options: PaginateBodyOptions,
+    page: (offset: number, limit: number) => RequestOptions,
+  ): Promise<unknown[]> {
+    const key = options.itemsKey ?? path.split('?')[0].split('/').filter(Boolean).pop() ?? ''
     return collectPages(async (offset, limit) => {
-      const raw = await this.requestJson('POST', path, {
-        json: { ...body, offset: String(offset), limit: String(limit) },
-        signal: options.signal,
-      })
-      return normalizeListPage(raw, key, `POST /${trimSlashes(path)}`)
+      const raw = await this.requestJson(method, path, { ...page(offset, limit), signal: options.signal })
+      return normalizeListPage(raw, key, `${method} /${trimSlashes(path)}`)
     }, options)
   }
 
-  private context(method: HttpMethod, path: string, options?: RequestOptions): RequestContext {
-    return {
-      method,
-      path,
-      timeout: options?.timeout ?? this.config.timeout,
-      apiKey: this.config.apiKey,
-      item: options?.item,
-    }
-  }
-
-  /** Reading the body can still fail (reset, abort, timeout mid-stream): map that too. */
-  private async readBody<B>(
+  /**
+   * The one request path: sends, turns a failed status into a typed error, and reads the body with `read`
+   * inside the same `try`, since reading can still fail (reset, abort, timeout mid-stream).
+   */
+  async #send<R>(
     method: HttpMethod,
     path: string,
-    read: () => Promise<B>,
-    options: RequestOptions | undefined,
-  ): Promise<B> {
+    options: RequestOptions = {},
+    accept: string | undefined,
+    read: (response: Response) => R | Promise<R>,
+  ): Promise<R> {
+    const relative = trimSlashes(path)
+    const ctx: RequestContext = {
+      method,
+      path: relative,
+      timeout: options.timeout ?? this.config.timeout,
+      apiKey: this.config.apiKey,
+      item: options.item,
+    }
+    const { signal, timeout, onDownloadProgress, onUploadProgress, searchParams: params } = options
     try {
-      return await read()
+      const response = await this.client(relative, {
+        method,
+        // ky drops `undefined` query values itself, `null` ones not.
+        searchParams:
+          params &&
+          (Object.fromEntries(Object.entries(params).filter(([, v]) => v != null)) as Record<string, string>),
+        json: options.json,
+        body: options.body,
+        headers: accept ? { accept, ...options.headers } : options.headers,
+        signal,
+        ...(options.keepalive && { keepalive: true }),
+        // Only when given: ky's merge lets an explicit `undefined` replace the client's timeout.
+        ...(timeout && { timeout: timeout * 1000 }),
+        onDownloadProgress: onDownloadProgress && toKyProgress(onDownloadProgress),
+        onUploadProgress: onUploadProgress && toKyProgress(onUploadProgress),
+      })
+      // A client built with `throwHttpErrors: false` hands failures back as responses.
+      if (!response.ok) throw await errorFromResponse(response, ctx)
+      return await read(response)
     } catch (error) {
-      const signal = options?.signal
+      // A cancelled request surfaces as the caller's abort reason (a DOMException named AbortError by default),
+      // so React Query and other callers recognise the cancellation.
       if (signal?.aborted) throw signal.reason ?? error
-      throw await mapError(error, this.context(method, trimSlashes(path), options))
+      throw await mapError(error, ctx)
     }
   }
-}
-
-function cleanParams(
-  params: SearchParams | undefined,
-): Record<string, string | number | boolean> | undefined {
-  if (!params) return undefined
-  const out: Record<string, string | number | boolean> = {}
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) out[k] = v
-  return out
 }
 
 function toKyProgress(callback: (progress: TransferProgress) => void): (progress: Progress) => void {
@@ -230,8 +205,3 @@ function toKyProgress(callback: (progress: TransferProgress) => void): (progress
 }
 
 const trimSlashes = (path: string): string => path.replace(/^\/+/, '')
-
-function lastSegment(path: string): string {
-  const parts = path.split('?')[0].split('/').filter(Boolean)
-  return parts[parts.length - 1] ?? ''
-}
