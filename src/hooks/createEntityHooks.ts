@@ -4,10 +4,12 @@ import {
   infiniteQueryOptions,
   type QueryClient,
   type QueryKey,
+  type QueryKeyWithDataTag,
   queryOptions,
+  type UnusedSkipTokenInfiniteOptions,
+  type UnusedSkipTokenOptions,
   type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
-  type UseMutationOptions,
   type UseMutationResult,
   type UseQueryOptions,
   type UseQueryResult,
@@ -19,16 +21,8 @@ import {
   useSuspenseQuery,
 } from '@tanstack/react-query'
 import { createQueryKeys, type EntityQueryKeys } from './createQueryKeys.js'
-import { createEntityCache, type EntityCache } from './entityCache.js'
-import {
-  type MutationMode,
-  type MutationTarget,
-  runCreate,
-  runDelete,
-  runPatch,
-  type WriteOptions,
-} from './entityMutations.js'
-import { normalizeFilters } from './normalizeFilters.js'
+import { createEntityCache } from './entityCache.js'
+import type { EntityWrite } from './entityMutations.js'
 import type {
   CreatableApi,
   CreateDataOfApi,
@@ -38,7 +32,14 @@ import type {
   SignalOptions,
   UpdatableApi,
 } from './types.js'
-import { type UndoableMutationResult, useCacheMutation } from './useCacheMutation.js'
+import {
+  type MutationOverrides,
+  type UndoableMutationResult,
+  useCacheMutation,
+  type WriteHookOptions,
+} from './useCacheMutation.js'
+
+export type { WriteHookOptions } from './useCacheMutation.js'
 
 /** The smallest API `createEntityHooks` accepts (every `EntityBaseApi` fits). */
 export interface EntityApiShape {
@@ -79,92 +80,23 @@ export type InfiniteListOptions<T> = { pageSize?: number } & Omit<
   'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam'
 >
 
-/** Options of `usePatch`, `useDelete`, `useBulkDelete`. */
-export interface WriteHookOptions {
-  /** Default `'optimistic'`. */
-  mutationMode?: MutationMode
-  /** Undoable mode: how long the request waits for `undo()`, in ms (default 5000). */
-  undoTimeout?: number
-}
-type MutationOverrides<R, V> = Omit<UseMutationOptions<R, Error, V>, 'mutationFn'>
-
 /** `usePatch().mutate({ entity, data })`: `entity` is an id or the entity. */
 export interface PatchVariables<T> {
   entity: string | T
   data: Partial<T>
 }
 
-function detailQuery<T>(
-  api: EntityApiShape,
-  keys: EntityQueryKeys<unknown>,
-  defaults: QueryDefaults,
-  id: string,
-) {
-  return queryOptions({
-    queryKey: keys.detail(id) as QueryKey,
-    // getEntityId throws a ValidationError for a malformed id: an error state, nothing sent.
-    queryFn: ({ signal }) =>
-      api.getById((api.getEntityId as (e: string) => string)(id), { signal }) as Promise<T>,
-    ...defaults,
-  })
-}
-
-function listQuery<T, F>(
-  api: EntityApiShape,
-  cache: EntityCache<T, F>,
-  defaults: QueryDefaults,
-  filters: F | undefined,
-) {
-  const normalized = normalizeFilters(filters)
-  return queryOptions({
-    queryKey: cache.keys.list(normalized) as QueryKey,
-    queryFn: (context) => fetchList(api, cache, normalized, context),
-    ...defaults,
-  })
-}
-
-function infiniteListQuery<T, F>(
-  api: EntityApiShape,
-  cache: EntityCache<T, F>,
-  defaults: QueryDefaults,
-  filters: F | undefined,
-  pageSize: number,
-) {
-  const normalized = normalizeFilters(filters)
-  return infiniteQueryOptions({
-    queryKey: cache.keys.infiniteList(normalized, pageSize) as QueryKey,
-    initialPageParam: 0,
-    queryFn: (context) =>
-      fetchList(api, cache, { ...normalized, limit: pageSize, offset: context.pageParam }, context),
-    // Offset pages; a short (or empty) page is the last one.
-    getNextPageParam: (lastPage: T[], _pages: T[][], lastOffset: number) =>
-      lastPage.length < pageSize ? undefined : lastOffset + pageSize,
-    ...defaults,
-  })
-}
-
-/** Fetches one list (or page); its entities seed their detail entries. */
-async function fetchList<T>(
-  api: EntityApiShape,
-  cache: Pick<EntityCache<T, unknown>, 'attach' | 'seedDetails'>,
-  filters: unknown,
-  { signal, client }: { signal: AbortSignal; client: QueryClient },
-): Promise<T[]> {
-  const items = await (api.getList as (f: unknown, o: SignalOptions) => Promise<T[]>)(filters, { signal })
-  cache.attach(client)
-  cache.seedDetails(client, items, Date.now())
-  return items
-}
-interface QueryDefaults {
-  staleTime: number
-  retry: NonNullable<EntityHooksOptions['retry']>
-}
-
 /** `queryOptions` factories for `prefetchQuery`, `ensureQueryData`, `useQuery`, `useSuspenseQuery`. */
 export interface EntityQueries<T, F> {
-  detail(id: string): ReturnType<typeof detailQuery<T>>
-  list(filters?: F): ReturnType<typeof listQuery<T, F>>
-  infiniteList(filters?: F, pageSize?: number): ReturnType<typeof infiniteListQuery<T, F>>
+  detail(id: string): UnusedSkipTokenOptions<T, Error, T, QueryKey> & QueryKeyWithDataTag<QueryKey, T, Error>
+  list(
+    filters?: F,
+  ): UnusedSkipTokenOptions<T[], Error, T[], QueryKey> & QueryKeyWithDataTag<QueryKey, T[], Error>
+  infiniteList(
+    filters?: F,
+    pageSize?: number,
+  ): UnusedSkipTokenInfiniteOptions<T[], Error, InfiniteData<T[], number>, QueryKey, number> &
+    QueryKeyWithDataTag<QueryKey, InfiniteData<T[]>, Error>
 }
 
 /** What every entity API gets: keys, query factories and reads. */
@@ -243,76 +175,120 @@ export type EntityHooks<A> = ReadHooks<EntityOfApi<A>, FiltersOfApi<A>> &
  */
 export function createEntityHooks<A extends EntityApiShape>(
   api: A,
-  options: EntityHooksOptions = {},
+  { staleTime = 30_000, retry = false, pageSize: defaultPageSize = 50 }: EntityHooksOptions = {},
 ): EntityHooks<A> {
   type T = EntityOfApi<A>
-  type F = FiltersOfApi<A>
-  const keys = createQueryKeys<F>(api)
-  const cache = createEntityCache<T, F>(keys, api.getEntityId.bind(api) as (e: T | string) => string)
-  const defaults: QueryDefaults = { staleTime: options.staleTime ?? 30_000, retry: options.retry ?? false }
-  const defaultPageSize = options.pageSize ?? 50
-  const target = (client: QueryClient): MutationTarget<T> => ({
-    client,
-    cache: cache as EntityCache<T, unknown>,
-    serverUrl: api.config.serverUrl,
-    endpointBase: api.endpointBase,
-  })
+  const keys = createQueryKeys<FiltersOfApi<A>>(api)
+  // getEntityId throws a ValidationError for a malformed id: an error state, nothing sent.
   const idOf = (entity: T | string) => (api.getEntityId as (e: T | string) => string)(entity)
+  const cache = createEntityCache<T>(keys as EntityQueryKeys<unknown>, idOf)
+  const writes = api as unknown as CreatableApi<T, CreateDataOfApi<A>> & UpdatableApi<T> & DeletableApi<T>
 
-  const queries: EntityQueries<T, F> = {
-    detail: (id) => detailQuery<T>(api, keys as EntityQueryKeys<unknown>, defaults, id),
-    list: (filters) => listQuery<T, F>(api, cache, defaults, filters),
-    infiniteList: (filters, pageSize = defaultPageSize) =>
-      infiniteListQuery<T, F>(api, cache, defaults, filters, pageSize),
+  /** Fetches one list (or page); its entities seed their detail entries. */
+  const fetchList = async (
+    filters: unknown,
+    { signal, client }: { signal: AbortSignal; client: QueryClient },
+  ) => {
+    const items = await (api.getList as (f: unknown, o: SignalOptions) => Promise<T[]>)(filters, { signal })
+    cache.attach(client)
+    cache.seed(client, items, Date.now())
+    return items
+  }
+  const queries: EntityQueries<T, FiltersOfApi<A>> = {
+    detail: (id) =>
+      queryOptions({
+        queryKey: keys.detail(id) as QueryKey,
+        queryFn: ({ signal }) => api.getById(idOf(id), { signal }) as Promise<T>,
+        staleTime,
+        retry,
+      }),
+    list: (filters) => {
+      const queryKey = keys.list(filters)
+      return queryOptions({
+        queryKey: queryKey as QueryKey,
+        queryFn: (context) => fetchList(queryKey[4], context),
+        staleTime,
+        retry,
+      })
+    },
+    infiniteList: (filters, pageSize = defaultPageSize) => {
+      const queryKey = keys.infiniteList(filters, pageSize)
+      return infiniteQueryOptions({
+        queryKey: queryKey as QueryKey,
+        initialPageParam: 0,
+        queryFn: (context) =>
+          fetchList({ ...queryKey[4], limit: pageSize, offset: context.pageParam }, context),
+        // Offset pages; a short (or empty) page is the last one.
+        getNextPageParam: (lastPage: T[], _pages: T[][], offset: number) =>
+          lastPage.length < pageSize ? undefined : offset + pageSize,
+        staleTime,
+        retry,
+      })
+    },
   }
 
+  type F = FiltersOfApi<A>
   const hooks: Record<string, unknown> = {
     keys,
     queries,
-    useGetById: (id: string | undefined, overrides: QueryOverrides<T> = {}) => {
+    useGetById: (id: string | undefined, options: QueryOverrides<T> = {}) => {
       // Before the query exists: a detail entry created now starts from a cached list.
       cache.attach(useQueryClient())
       return useQuery({
         ...queries.detail(id ?? ''),
-        ...overrides,
-        enabled: id === undefined ? false : overrides.enabled,
+        ...options,
+        enabled: id !== undefined && options.enabled,
       })
     },
-    useSuspenseGetById: (id: string, overrides?: SuspenseQueryOverrides<T>) => {
+    useSuspenseGetById: (id: string, options?: SuspenseQueryOverrides<T>) => {
       cache.attach(useQueryClient())
-      return useSuspenseQuery({ ...queries.detail(id), ...overrides })
+      return useSuspenseQuery({ ...queries.detail(id), ...options })
     },
-    useList: (filters?: F, overrides?: QueryOverrides<T[]>) =>
-      useQuery({ ...queries.list(filters), ...overrides }),
-    useSuspenseList: (filters?: F, overrides?: SuspenseQueryOverrides<T[]>) =>
-      useSuspenseQuery({ ...queries.list(filters), ...overrides }),
-    useInfiniteList: (filters?: F, { pageSize, ...overrides }: InfiniteListOptions<T> = {}) =>
-      useInfiniteQuery({ ...queries.infiniteList(filters, pageSize ?? defaultPageSize), ...overrides }),
+    useList: (filters?: F, options?: QueryOverrides<T[]>) =>
+      useQuery({ ...queries.list(filters), ...options }),
+    useSuspenseList: (filters?: F, options?: SuspenseQueryOverrides<T[]>) =>
+      useSuspenseQuery({ ...queries.list(filters), ...options }),
+    useInfiniteList: (filters?: F, { pageSize, ...options }: InfiniteListOptions<T> = {}) =>
+      useInfiniteQuery({ ...queries.infiniteList(filters, pageSize), ...options }),
   }
 
-  // Mutation hooks by capability: `useCreate` where the API can create, and so on.
-  const canDo = (method: string) => typeof (api as unknown as Record<string, unknown>)[method] === 'function'
-  const writes = api as unknown as CreatableApi<T, CreateDataOfApi<A>> & UpdatableApi<T> & DeletableApi<T>
-  const mutationHook =
-    <V, R>(write: (t: MutationTarget<T>, variables: V, options: WriteOptions) => Promise<R>) =>
-    (overrides?: WriteHookOptions & MutationOverrides<R, V>) =>
-      useCacheMutation<V, R>(overrides, (client, variables, options) =>
-        write(target(client), variables, options),
-      )
-  if (canDo('create'))
-    hooks.useCreate = mutationHook((t, data: CreateDataOfApi<A>) =>
-      runCreate(t, () => writes.create(data, { returnEntity: true })),
+  // Write hooks by capability: `useCreate` where the API can create, and so on.
+  const hook =
+    <V, R>(write: (variables: V, client: QueryClient) => EntityWrite<T, R>) =>
+    (options?: WriteHookOptions & MutationOverrides<R, V>) =>
+      useCacheMutation(cache, write, options)
+  const remove = (
+    client: QueryClient,
+    entities: ReadonlyArray<string | T>,
+    send: EntityWrite<T, void>['send'],
+  ): EntityWrite<T, void> => ({
+    event: 'delete',
+    ids: entities.map(idOf),
+    apply: () => null,
+    send,
+    commit: (_, done) => cache.drop(client, done),
+  })
+  if (typeof writes.create === 'function')
+    hooks.useCreate = hook((data: CreateDataOfApi<A>, client) => ({
+      event: 'create',
+      ids: [],
+      send: () => writes.create(data, { returnEntity: true }),
+      commit: (entity) => cache.put(client, entity),
+    }))
+  if (typeof writes.patch === 'function')
+    hooks.usePatch = hook(({ entity, data }: PatchVariables<T>, client) => ({
+      event: 'patch',
+      ids: [idOf(entity)],
+      apply: (cached) => ({ ...(cached as object), ...data }) as T,
+      send: (options) => writes.patch(entity, data, options),
+      commit: (saved) => cache.put(client, saved),
+    }))
+  if (typeof writes.delete === 'function') {
+    hooks.useDelete = hook((entity: string | T, client) =>
+      remove(client, [entity], (o) => writes.delete(entity, o)),
     )
-  if (canDo('patch'))
-    hooks.usePatch = mutationHook((t, { entity, data }: PatchVariables<T>, options) =>
-      runPatch(t, idOf(entity), data, (o) => writes.patch(entity, data, o), options),
-    )
-  if (canDo('delete')) {
-    hooks.useDelete = mutationHook((t, entity: string | T, options) =>
-      runDelete(t, [idOf(entity)], (o) => writes.delete(entity, o), options),
-    )
-    hooks.useBulkDelete = mutationHook((t, entities: ReadonlyArray<string | T>, options) =>
-      runDelete(t, entities.map(idOf), (o) => writes.bulkDelete(entities, o), options),
+    hooks.useBulkDelete = hook((entities: ReadonlyArray<string | T>, client) =>
+      remove(client, entities, (o) => writes.bulkDelete(entities, o)),
     )
   }
   return hooks as EntityHooks<A>

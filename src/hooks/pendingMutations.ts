@@ -1,58 +1,32 @@
 import { weakMemo } from './weakMemo.js'
 
 /**
- * Counts mutations in flight per entity and per entity type, for one QueryClient. Lists are
- * invalidated only when the last mutation of a type settles: refetching a list earlier would bring
- * back server data that does not yet include another pending optimistic change.
+ * Mutations in flight per key (an entity type, or one entity) for one QueryClient, and the keys whose
+ * queries must be refetched once their count drops to zero. Lists are invalidated only when the last
+ * mutation of the type settles: refetching earlier would bring back server data without another
+ * pending optimistic change.
  */
 export interface PendingMutations {
-  begin(typeKey: string, entityKeys: readonly string[]): void
-  /**
-   * Ends one mutation. `listsStale` is true when this was the last pending mutation of the type and
-   * some mutation of the batch changed the server (or left the cache inexact); `dirtyEntities` are the
-   * settled entities whose detail entry must be refetched.
-   */
-  end(typeKey: string, entityKeys: readonly string[]): { listsStale: boolean; dirtyEntities: string[] }
-  count(key: string): number
-  /** The server changed for this type: its lists need a refetch once nothing is pending. */
-  markChanged(typeKey: string): void
-  /** A rollback could not be exact (a later write sat on top): refetch this entity once all settle. */
-  markDirty(typeKey: string, entityKey: string): void
+  counts: Map<string, number>
+  /** Keys to refetch when they settle: the server changed, or a rollback could not be exact. */
+  stale: Set<string>
+  /** Adds `delta` to each key's count; returns the keys that just settled and were stale. */
+  add(keys: readonly string[], delta: number): string[]
 }
 
-/** The tracker for one QueryClient (created on first use). */
-export const pendingMutationsFor: (client: object) => PendingMutations = weakMemo(() =>
-  createPendingMutations(),
-)
-
-function createPendingMutations(): PendingMutations {
+/** The tracker of one QueryClient (created on first use). */
+export const pendingMutationsFor: (client: object) => PendingMutations = weakMemo(() => {
   const counts = new Map<string, number>()
-  const dirty = new Set<string>()
-  const changed = new Set<string>()
-  const add = (key: string, delta: number): number => {
-    const next = (counts.get(key) ?? 0) + delta
-    if (next <= 0) counts.delete(key)
-    else counts.set(key, next)
-    return next
-  }
+  const stale = new Set<string>()
   return {
-    begin(typeKey, entityKeys) {
-      add(typeKey, 1)
-      for (const key of entityKeys) add(key, 1)
-    },
-    end(typeKey, entityKeys) {
-      const dirtyEntities = entityKeys.filter((key) => add(key, -1) <= 0 && dirty.delete(key))
-      const typeSettled = add(typeKey, -1) <= 0
-      const listsStale = typeSettled && changed.delete(typeKey)
-      return { listsStale, dirtyEntities }
-    },
-    count: (key) => counts.get(key) ?? 0,
-    markChanged: (typeKey) => {
-      changed.add(typeKey)
-    },
-    markDirty: (typeKey, entityKey) => {
-      dirty.add(entityKey)
-      changed.add(typeKey)
-    },
+    counts,
+    stale,
+    add: (keys, delta) =>
+      keys.filter((key) => {
+        const n = (counts.get(key) ?? 0) + delta
+        if (n > 0) counts.set(key, n)
+        else counts.delete(key)
+        return n <= 0 && stale.delete(key)
+      }),
   }
-}
+})

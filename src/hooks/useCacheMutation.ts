@@ -6,8 +6,9 @@ import {
   useMutation,
   useQueryClient,
 } from '@tanstack/react-query'
-import { useCallback, useMemo, useRef } from 'react'
-import type { MutationMode, WriteOptions } from './entityMutations.js'
+import { useMemo, useRef } from 'react'
+import type { EntityCache } from './entityCache.js'
+import { type EntityWrite, type MutationMode, runWrite } from './entityMutations.js'
 import { scheduleUndoable, type UndoTicket } from './undoableScheduler.js'
 
 /** A mutation result with `undo()`: cancels the latest mutation still waiting in undoable mode. */
@@ -16,57 +17,62 @@ export type UndoableMutationResult<R, V> = UseMutationResult<R, Error, V> & {
   undo(): boolean
 }
 
-type Options<R, V> = Omit<UseMutationOptions<R, Error, V>, 'mutationFn'> & {
+/** Options of `usePatch`, `useDelete`, `useBulkDelete`. */
+export interface WriteHookOptions {
+  /** Default `'optimistic'`. */
   mutationMode?: MutationMode
+  /** Undoable mode: how long the request waits for `undo()`, in ms (default 5000). */
   undoTimeout?: number
 }
+export type MutationOverrides<R, V> = Omit<UseMutationOptions<R, Error, V>, 'mutationFn'>
 
 /**
  * `useMutation` around a cache-aware write. In undoable mode the wait starts when `mutate` is called
  * (not when React Query gets to `mutationFn`), so an `undo()` right after `mutate()` sends nothing.
  */
-export function useCacheMutation<V, R>(
-  options: Options<R, V> | undefined,
-  write: (client: QueryClient, variables: V, options: WriteOptions) => Promise<R>,
+export function useCacheMutation<T, V, R>(
+  cache: EntityCache<T>,
+  write: (variables: V, client: QueryClient) => EntityWrite<T, R>,
+  {
+    mutationMode = 'optimistic',
+    undoTimeout = 5000,
+    ...options
+  }: WriteHookOptions & MutationOverrides<R, V> = {},
 ): UndoableMutationResult<R, V> {
-  const { mutationMode = 'optimistic', undoTimeout = 5000, ...mutationOptions } = options ?? {}
   const client = useQueryClient()
-  // Tickets by the variables they were scheduled for (FIFO per value), taken by mutationFn.
-  const tickets = useRef(new Map<unknown, UndoTicket[]>())
-  const latest = useRef<UndoTicket | undefined>(undefined)
-
+  // Tickets waiting for their mutationFn, with the variables they were scheduled for; and the latest.
+  const tickets = useRef<[V, UndoTicket][]>([]).current
+  const latest = useRef<UndoTicket>(undefined)
   const mutation = useMutation<R, Error, V>(
     {
-      ...mutationOptions,
+      ...options,
       mutationFn: (variables) => {
-        const queue = tickets.current.get(variables)
-        const ticket = queue?.shift()
-        if (queue && queue.length === 0) tickets.current.delete(variables)
-        return write(client, variables, { mode: mutationMode, ticket })
+        const i = tickets.findIndex(([v]) => v === variables)
+        const ticket = i < 0 ? undefined : tickets.splice(i, 1)[0][1]
+        return runWrite(client, cache, write(variables, client), mutationMode, ticket)
       },
     },
     client,
   )
-
   const { mutate, mutateAsync, reset } = mutation
-  // Both wrappers schedule the undo wait before React Query runs mutationFn.
-  const wrapped = useMemo(() => {
+  const added = useMemo(() => {
     const wrap = (fn: (variables: V, options?: never) => unknown) => (variables: V, options?: never) => {
       if (mutationMode === 'undoable') {
-        const ticket = scheduleUndoable(undoTimeout)
-        tickets.current.set(variables, [...(tickets.current.get(variables) ?? []), ticket])
-        latest.current = ticket
+        latest.current = scheduleUndoable(undoTimeout)
+        tickets.push([variables, latest.current])
       }
       return fn(variables, options)
     }
-    return { mutate: wrap(mutate), mutateAsync: wrap(mutateAsync) }
-  }, [mutationMode, undoTimeout, mutate, mutateAsync])
-  const undo = useCallback(() => {
-    // The mutation rejects with MutationUndoneError and rolls the cache back; the result goes back to idle.
-    const undone = latest.current?.undo() ?? false
-    if (undone) reset()
-    return undone
-  }, [reset])
-
-  return { ...mutation, ...wrapped, undo } as UndoableMutationResult<R, V>
+    return {
+      mutate: wrap(mutate),
+      mutateAsync: wrap(mutateAsync),
+      undo() {
+        // The mutation rejects with MutationUndoneError and rolls the cache back; the result goes back to idle.
+        const undone = latest.current?.undo() ?? false
+        if (undone) reset()
+        return undone
+      },
+    }
+  }, [mutationMode, undoTimeout, mutate, mutateAsync, reset, tickets])
+  return { ...mutation, ...added } as UndoableMutationResult<R, V>
 }

@@ -55,7 +55,7 @@ describe('query keys', () => {
 
 describe('entity cache', () => {
   const client = new QueryClient()
-  const cache = createEntityCache<Thing, Filters>(keys, getId)
+  const cache = createEntityCache<Thing>(keys, getId)
   afterEach(() => client.clear())
 
   it('a detail entry created while a list holds the entity starts from the newest list, with its time', () => {
@@ -80,9 +80,9 @@ describe('entity cache', () => {
     expect(open('t2').dataUpdatedAt).toBe(1000)
     expect(open('t7').data).toBeUndefined()
     const pending = pendingMutationsFor(client)
-    pending.begin(cache.typeKey, [cache.entityKey('t0')])
+    pending.add([cache.typeKey, cache.entityKey('t0')], 1)
     expect(open('t0').data).toBeUndefined()
-    pending.end(cache.typeKey, [cache.entityKey('t0')])
+    pending.add([cache.typeKey, cache.entityKey('t0')], -1)
   })
 
   it('a fetched list refreshes older existing details, never a newer one or one with a pending write', () => {
@@ -92,15 +92,15 @@ describe('entity cache', () => {
     client.setQueryData(keys.detail('t1'), newerB, { updatedAt: 2000 })
     client.setQueryData(keys.detail('t2'), { ...c, name: 'old' }, { updatedAt: 500 })
     const pending = pendingMutationsFor(client)
-    pending.begin(cache.typeKey, [cache.entityKey('t2')])
-    cache.seedDetails(client, [a, b, c, { id: 'not-an-id', name: '' }], 1000)
+    pending.add([cache.typeKey, cache.entityKey('t2')], 1)
+    cache.seed(client, [a, b, c, { id: 'not-an-id', name: '' }], 1000)
     expect(client.getQueryData(keys.detail('t0'))).toEqual(a)
     expect(client.getQueryState(keys.detail('t0'))?.dataUpdatedAt).toBe(1000)
     expect(client.getQueryData(keys.detail('t1'))).toBe(newerB)
     expect(client.getQueryData<Thing>(keys.detail('t2'))?.name).toBe('old')
     expect(client.getQueryCache().findAll({ queryKey: keys.details() })).toHaveLength(3)
-    pending.end(cache.typeKey, [cache.entityKey('t2')])
-    cache.seedDetails(client, [b], 3000)
+    pending.add([cache.typeKey, cache.entityKey('t2')], -1)
+    cache.seed(client, [b], 3000)
     expect(client.getQueryData(keys.detail('t1'))).toEqual(b)
   })
 
@@ -115,7 +115,7 @@ describe('entity cache', () => {
     // (Structural sharing may keep an equal copy the entry already had: compare with what is stored.)
     const detail = client.getQueryData(keys.detail('t4'))
 
-    const change = cache.patchEverywhere(client, 't4', (e) => ({ ...e, name: 'new' }))
+    const rollback = cache.edit(client, ['t4'], (e) => ({ ...e, name: 'new' }))
     const after = client.getQueryData<Thing[]>(keys.list({}))!
     expect(after).not.toBe(list)
     expect(after.filter((row, i) => row !== list[i]).map((r) => r.id)).toEqual(['t4'])
@@ -126,7 +126,7 @@ describe('entity cache', () => {
     expect(inf.pages[1][1].name).toBe('new')
     expect(client.getQueryData(keys.list({ status: 'x' }))).toBe(other)
 
-    expect(change.rollback()).toEqual([])
+    expect(rollback()).toBe(true)
     expect(client.getQueryData(keys.list({}))).toBe(list)
     expect(client.getQueryState(keys.list({}))?.dataUpdatedAt).toBe(10)
     expect(client.getQueryData(keys.detail('t4'))).toBe(detail)
@@ -137,22 +137,24 @@ describe('entity cache', () => {
   it('leaves an entry written again since the change, and reports it', () => {
     const list = things(3)
     client.setQueryData(keys.list({}), list)
-    const change = cache.patchEverywhere(client, 't1', (e) => ({ ...e, name: 'a' }))
+    const rollback = cache.edit(client, ['t1'], (e) => ({ ...e, name: 'a' }))
     client.setQueryData(keys.list({}), things(2))
-    expect(change.rollback()).toEqual(['t1'])
+    expect(rollback()).toBe(false)
     expect(client.getQueryData<Thing[]>(keys.list({}))).toHaveLength(2)
   })
 
-  it('removes from every list and drops details; a partial rollback restores only the given ids', () => {
+  it('removes from every list and drops details; rollback then drop restores only the failed ids', () => {
     const list = things(5)
     client.setQueryData(keys.list({}), list)
     client.setQueryData(keys.detail('t1'), list[1], { updatedAt: 5 })
     client.setQueryData(keys.detail('t2'), list[2])
-    const change = cache.removeEverywhere(client, new Set(['t1', 't2']))
+    const rollback = cache.edit(client, ['t1', 't2'], () => null)
     expect(client.getQueryData<Thing[]>(keys.list({}))?.map((t) => t.id)).toEqual(['t0', 't3', 't4'])
     expect(client.getQueryCache().find({ queryKey: keys.detail('t1'), exact: true })).toBeUndefined()
 
-    change.rollback(new Set(['t2']))
+    // A bulk delete where t2 failed: restore, then drop what the server did delete.
+    rollback()
+    cache.drop(client, ['t1'])
     const restored = client.getQueryData<Thing[]>(keys.list({}))!
     expect(restored.map((t) => t.id)).toEqual(['t0', 't2', 't3', 't4'])
     expect(restored[1]).toBe(list[2])
@@ -164,7 +166,7 @@ describe('entity cache', () => {
     const list = things(2)
     client.setQueryData(keys.list({}), list)
     client.setQueryData(keys.detail('t1'), list[1], { updatedAt: 5 })
-    cache.removeEverywhere(client, new Set(['t1'])).rollback()
+    cache.edit(client, ['t1'], () => null)()
     expect(client.getQueryData(keys.list({}))).toBe(list)
     expect(client.getQueryData(keys.detail('t1'))).toBe(list[1])
     expect(client.getQueryState(keys.detail('t1'))?.dataUpdatedAt).toBe(5)
@@ -173,65 +175,69 @@ describe('entity cache', () => {
   it('writes a server entity everywhere and finds cached entities', () => {
     const list = things(3)
     client.setQueryData(keys.list({}), list)
-    expect(cache.findCached(client, 't2')).toBe(list[2])
-    cache.writeEverywhere(client, { id: 't2', name: 'server' })
+    expect(cache.find(client, 't2')?.entity).toBe(list[2])
+    cache.put(client, { id: 't2', name: 'server' })
     expect(client.getQueryData<Thing[]>(keys.list({}))?.[2].name).toBe('server')
     expect(client.getQueryData<Thing>(keys.detail('t2'))?.name).toBe('server')
-    expect(cache.findCached(client, 't9')).toBeUndefined()
+    expect(cache.find(client, 't9')).toBeUndefined()
   })
 })
 
 describe('pending mutations', () => {
-  it('says lists are stale only when the last mutation of the type settles after a change', () => {
+  it('reports a stale key only when its last mutation settles', () => {
     const p = pendingMutationsFor({})
-    p.begin('T', ['a'])
-    p.begin('T', ['a'])
-    p.markChanged('T')
-    expect(p.count('a')).toBe(2)
-    expect(p.end('T', ['a'])).toEqual({ listsStale: false, dirtyEntities: [] })
-    p.markDirty('T', 'a')
-    expect(p.end('T', ['a'])).toEqual({ listsStale: true, dirtyEntities: ['a'] })
-    p.begin('T', ['b'])
-    expect(p.end('T', ['b'])).toEqual({ listsStale: false, dirtyEntities: [] })
+    p.add(['T', 'a'], 1)
+    p.add(['T', 'a'], 1)
+    p.stale.add('T')
+    expect(p.counts.get('a')).toBe(2)
+    expect(p.add(['T', 'a'], -1)).toEqual([])
+    p.stale.add('a')
+    expect(p.add(['T', 'a'], -1)).toEqual(['T', 'a'])
+    expect(p.counts.size).toBe(0)
+    p.add(['T', 'b'], 1)
+    expect(p.add(['T', 'b'], -1)).toEqual([])
   })
 })
 
 describe('undoable scheduler', () => {
   afterEach(() => vi.useRealTimers())
+  const settled = (ticket: { ready: Promise<boolean> }) =>
+    Promise.race([ticket.ready.then(() => 'sent'), Promise.resolve('waiting')])
 
   it('resolves after the timeout, rejects on undo, and flushes on pagehide', async () => {
     vi.useFakeTimers()
     const sent = scheduleUndoable(5000)
     const undone = scheduleUndoable(5000)
     expect(undone.undo()).toBe(true)
+    expect(undone.undone).toBe(true)
     await expect(undone.ready).rejects.toBeInstanceOf(MutationUndoneError)
     expect(undone.undo()).toBe(false)
     vi.advanceTimersByTime(4999)
-    expect(sent.state).toBe('waiting')
+    expect(await settled(sent)).toBe('waiting')
     vi.advanceTimersByTime(1)
-    await expect(sent.ready).resolves.toBeUndefined()
-    expect(sent.keepalive).toBe(false)
+    // A timed-out wait sends an ordinary request.
+    await expect(sent.ready).resolves.toBe(false)
     expect(sent.undo()).toBe(false)
 
     const hidden = scheduleUndoable(5000)
     window.dispatchEvent(new Event('pagehide'))
-    expect(hidden.state).toBe('sent')
     // The tab is closing: the send must use fetch keepalive.
-    expect(hidden.keepalive).toBe(true)
+    await expect(hidden.ready).resolves.toBe(true)
+    expect(hidden.undo()).toBe(false)
     const flushed = scheduleUndoable(5000)
     flushUndoable()
-    await expect(flushed.ready).resolves.toBeUndefined()
-    expect(flushed.keepalive).toBe(false)
+    await expect(flushed.ready).resolves.toBe(false)
   })
 })
 
 describe('cross-entity effects', () => {
-  it('resource writes touch projects; annotation writes touch their resource annotation lists', () => {
-    const input = { serverUrl: 'http://a.test', entities: [], complete: true }
-    expect(crossEntityFilters('resources', 'create', input)).toEqual([
+  it('resource creates and deletes touch projects; annotation ones touch their resource annotation lists', () => {
+    const all = (endpointBase: string) => ['datamint', 'http://a.test', endpointBase]
+    expect(crossEntityFilters(all('resources'), 'create', [], true)).toEqual([
       { queryKey: ['datamint', 'http://a.test', 'projects'] },
     ])
-    expect(crossEntityFilters('projects', 'patch', input)).toEqual([])
+    expect(crossEntityFilters(all('resources'), 'patch', [], true)).toEqual([])
+    expect(crossEntityFilters(all('projects'), 'delete', [], true)).toEqual([])
     const client = new QueryClient()
     const annotations = createQueryKeys<{ resource?: string | string[] }>({
       config: { serverUrl: 'http://a.test' },
@@ -241,14 +247,16 @@ describe('cross-entity effects', () => {
     client.setQueryData(annotations.list({ resource: ['r2', 'r1'] }), [])
     client.setQueryData(annotations.list({ resource: 'r2' }), [])
     client.setQueryData(annotations.list({}), [])
-    const [filter] = crossEntityFilters('annotations', 'delete', {
-      ...input,
-      entities: [{ id: 'x', resource_id: 'r1' }],
-    })
-    const hit = client
-      .getQueryCache()
-      .findAll(filter)
-      .map((q) => q.queryKey[4])
-    expect(hit).toEqual([{ resource: 'r1' }, { resource: ['r2', 'r1'] }, {}])
+    const hit = (entities: unknown[], complete = true) =>
+      crossEntityFilters(all('annotations'), 'delete', entities, complete)
+        .flatMap((filter) => client.getQueryCache().findAll(filter))
+        .map((q) => q.queryKey[4])
+    expect(hit([{ id: 'x', resource_id: 'r1' }])).toEqual([
+      { resource: 'r1' },
+      { resource: ['r2', 'r1'] },
+      {},
+    ])
+    // A deleted annotation that was not cached: its resource is unknown, so every annotation list.
+    expect(hit([{ id: 'x', resource_id: 'r1' }], false)).toHaveLength(4)
   })
 })
