@@ -3,7 +3,7 @@ import type { ApiConfig } from './ApiConfig.js'
 import type { ConvertedData } from './format/ConvertedData.js'
 import { convertFormat } from './format/convertFormat.js'
 import { createHttpClient } from './httpClient.js'
-import { errorFromResponse, mapError, parseBody, type RequestContext } from './mapError.js'
+import { mapError, parseBody, type RequestContext } from './mapError.js'
 import { normalizeListPage } from './normalizeList.js'
 import { collectPages, type PageWindow } from './pagination.js'
 
@@ -183,8 +183,8 @@ export class BaseApi {
         onDownloadProgress: onDownloadProgress && toKyProgress(onDownloadProgress),
         onUploadProgress: onUploadProgress && toKyProgress(onUploadProgress),
       })
-      // A client built with `throwHttpErrors: false` hands failures back as responses.
-      if (!response.ok) throw await errorFromResponse(response, ctx)
+      // A client built with `throwHttpErrors: false` hands failures back as responses; mapError reads them.
+      if (!response.ok) throw response
       return await read(response)
     } catch (error) {
       // A cancelled request surfaces as the caller's abort reason (a DOMException named AbortError by default),

@@ -29,84 +29,68 @@ export interface RequestContext {
 /** Longest piece of a server error body kept in a message. */
 export const MAX_BODY_IN_MESSAGE = 500
 
+type ErrorClass = new (
+  message: string,
+  options: DatamintErrorOptions & { itemType?: string; itemId?: string },
+) => DatamintError
+
+const REJECTED: [ErrorClass, string] = [
+  ValidationError,
+  "the server rejected the request's data; fix the fields it names",
+]
+
+/** The wire doc's table: error type and what to do, by status (other 5xx: ServerError; the rest: DatamintError). */
+const BY_STATUS: Record<number, [ErrorClass, string]> = {
+  400: REJECTED,
+  401: [AuthenticationError, 'the API key is missing, wrong or expired; check ApiConfig.apiKey'],
+  403: [PermissionDeniedError, 'this API key may not do that; ask an admin for access'],
+  404: [ItemNotFoundError, 'not found'],
+  422: REJECTED,
+}
+
 /**
- * Turns what ky or fetch threw into the library's typed errors (wire doc's table). Cancellation is returned
- * unchanged (an `AbortError`), so callers such as React Query recognise it.
+ * Turns what ky or fetch threw (or a failed `Response`) into the library's typed errors. Cancellation is
+ * returned unchanged (an `AbortError`), so callers such as React Query recognise it.
  */
 export async function mapError(error: unknown, ctx: RequestContext): Promise<unknown> {
-  if (error instanceof DatamintError) return error
-  if (isAbortError(error)) return error
-  const where = `${ctx.method} /${ctx.path}`
+  if (error instanceof DatamintError || (error as Error | undefined)?.name === 'AbortError') return error
+  const { method, path: url, apiKey } = ctx
+  const where = `${method} /${url}`
+  if (error instanceof Response) return errorFromResponse(error, ctx)
+  if (error instanceof HTTPError || error instanceof RetryableResponse) {
+    return errorFromResponse(error.response, ctx)
+  }
   if (error instanceof KyTimeoutError) {
     return new TimeoutError(
-      `${where} timed out after ${ctx.timeout} s. Raise ApiConfig.timeout for slow requests or check the connection.`,
-      { method: ctx.method, url: ctx.path },
+      `${where} timed out after ${ctx.timeout} s; raise ApiConfig.timeout or check the connection.`,
+      { method, url },
     )
   }
-  if (error instanceof HTTPError || error instanceof RetryableResponse)
-    return errorFromResponse(error.response, ctx)
-  const reason = error instanceof Error ? describeCause(error) : String(error)
+  const cause = (error as Error | undefined)?.cause
+  const reason = `${(error as Error | undefined)?.message ?? error}${cause instanceof Error ? `: ${cause.message}` : ''}`
   return new NetworkError(
-    `${where}: no response from the server (${redact(reason, ctx.apiKey)}). Check ApiConfig.serverUrl and the network; the request was retried where safe.`,
-    { method: ctx.method, url: ctx.path, cause: error },
+    `${where}: no response (${redact(reason, apiKey)}); check ApiConfig.serverUrl and the network.`,
+    { method, url, cause: error },
   )
 }
 
-/** True for the standard cancellation error (`DOMException` named `AbortError`). */
-export function isAbortError(error: unknown): boolean {
-  return error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)
-    ? (error as Error).name === 'AbortError'
-    : false
-}
-
 /** The typed error for a failed response (status ≥ 400), with the server's body in its message. */
-export async function errorFromResponse(response: Response, ctx: RequestContext): Promise<DatamintError> {
-  const where = `${ctx.method} /${ctx.path}`
-  const { status } = response
+async function errorFromResponse(response: Response, ctx: RequestContext): Promise<DatamintError> {
+  const { method, path: url, item } = ctx
+  const { status, statusText } = response
   const text = await response.text().catch(() => '')
   const body = parseBody(text)
-  const said = serverSays(body, text, ctx.apiKey)
-  const options: DatamintErrorOptions = { status, method: ctx.method, url: ctx.path, body }
-  const head = `${where} failed with ${status}${response.statusText ? ` ${response.statusText}` : ''}`
-  const item = ctx.item
-  if (status === 401) {
-    return new AuthenticationError(
-      `${head}: the API key is missing, wrong or expired; check ApiConfig.apiKey.${said}`,
-      options,
-    )
+  let [Type, hint] =
+    BY_STATUS[status] ?? (status >= 500 ? [ServerError, 'try again later'] : [DatamintError, ''])
+  if (status === 404 && item) hint = `${item.type} ${JSON.stringify(item.id)} does not exist (or was deleted)`
+  if (status === 409 && method === 'POST') {
+    Type = EntityAlreadyExistsError
+    hint = `${item ? `this ${item.type}` : 'it'} already exists; pass existsOk: true to get the existing one`
   }
-  if (status === 403) {
-    return new PermissionDeniedError(
-      `${head}: this API key may not do that; ask an admin for access.${said}`,
-      options,
-    )
-  }
-  if (status === 400 || status === 422) {
-    return new ValidationError(
-      `${head}: the server rejected the request's data; fix the fields it names.${said}`,
-      options,
-    )
-  }
-  if (status === 404) {
-    const what = item
-      ? `${item.type} ${JSON.stringify(item.id)} does not exist (or was deleted)`
-      : 'not found'
-    return new ItemNotFoundError(`${head}: ${what}.${said}`, {
-      ...options,
-      itemType: item?.type,
-      itemId: item?.id,
-    })
-  }
-  if (status === 409 && ctx.method === 'POST') {
-    return new EntityAlreadyExistsError(
-      `${head}: ${item ? `this ${item.type}` : 'the entity'} already exists; pass existsOk: true to get the existing one.${said}`,
-      options,
-    )
-  }
-  if (status >= 500) {
-    return new ServerError(`${head}: the server had a problem; try again later.${said}`, options)
-  }
-  return new DatamintError(`${head}.${said}`, options)
+  return new Type(
+    `${method} /${url} failed with ${status}${statusText && ` ${statusText}`}${hint && `: ${hint}`}.${serverSays(body, text, ctx.apiKey)}`,
+    { status, method, url, body, itemType: item?.type, itemId: item?.id },
+  )
 }
 
 /** A response body as JSON, or as text when it is not JSON; `undefined` when empty. */
@@ -126,7 +110,7 @@ function serverSays(body: unknown, text: string, apiKey: string | undefined): st
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>
     const message = [b.message, b.error, b.detail].find((m) => typeof m === 'string')
-    said = typeof message === 'string' ? message : JSON.stringify(body)
+    said = (message as string | undefined) ?? JSON.stringify(body)
   }
   said = redact(said.trim(), apiKey)
   if (said.length > MAX_BODY_IN_MESSAGE)
@@ -137,10 +121,4 @@ function serverSays(body: unknown, text: string, apiKey: string | undefined): st
 /** Masks the key in text the server echoed. Very short "keys" are left alone: masking them would garble words. */
 function redact(text: string, apiKey: string | undefined): string {
   return apiKey && apiKey.length >= 8 ? text.split(apiKey).join('***') : text
-}
-
-function describeCause(error: Error): string {
-  const cause = error.cause
-  if (cause instanceof Error) return `${error.message}: ${cause.message}`
-  return error.message
 }
