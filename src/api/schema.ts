@@ -4,65 +4,131 @@ import { ValidationError } from './errors.js'
  * A small runtime validator for entity responses (instead of zod, which would add ~26 kB gzipped).
  * An object schema lists the fields we know; every other field the server sends is kept as is.
  * Numbers and booleans the server sends as strings ("36", "true") are coerced.
- * Speed matters (lists of 100k entities): each schema compiles its fields into flat arrays once, and
- * parsing an entity allocates only its output object; error paths are built only when something fails.
+ * One pass per entity (lists of 100k entities must stay fast): walk the entity's own keys, look each up in the
+ * schema, and allocate only when a value had to be coerced. Error paths are built only when something fails,
+ * by a second, schema-ordered pass that finds the first misfit.
  */
 
-// Field kinds, as small integers for a fast switch.
+// Field kinds; each is also the index of its wording in EXPECTED.
 const STRING = 0
 const NUMBER = 1
 const BOOLEAN = 2
-const STRING_ARRAY = 3
-const OBJECT = 4
+const OBJECT = 3
+// An array whose items are checked by `Field.item` when it has one.
+const ARRAY = 4
 const UNKNOWN = 5
-const ARRAY_OF = 6
-const ARRAY = 7
-
-type Kind =
-  | typeof STRING
-  | typeof NUMBER
-  | typeof BOOLEAN
-  | typeof STRING_ARRAY
-  | typeof OBJECT
-  | typeof UNKNOWN
-  | typeof ARRAY_OF
-  | typeof ARRAY
 
 const EXPECTED = [
   'a string',
   'a number (or a numeric string)',
   'a boolean (or "true"/"false")',
-  'an array of strings',
   'an object',
-  'any value',
-  'an array of objects',
   'an array',
 ]
+
+// Field flags.
+const OPTIONAL = 1
+const NULLABLE = 2
+
+// What `conform` returns for a value that does not fit.
+const FAIL = {}
+
+/** A plain JSON object (not `null`, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** `36` and `"36"` → 36; anything else (including `""` and `"abc"`) → undefined. */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value
+  return typeof value === 'string' && value.trim() !== '' && Number.isFinite(+value) ? +value : undefined
+}
+
+function describe(value: unknown): string {
+  if (value == null) return value === null ? 'null' : 'missing'
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object'
+  return `${value} (${typeof value})`
+}
+
+function misfit(name: string, path: string, expected: string, value: unknown): ValidationError {
+  return new ValidationError(
+    `Unexpected ${name} from the server: "${path}" should be ${expected} but is ${describe(value)}. ` +
+      'Update datamint-react, or report this with the response body.',
+    { field: path },
+  )
+}
+
+/** @internal Something that checks one value: a field, or the object schema of an array's items. */
+export interface Conformer {
+  conform(value: unknown): unknown
+  explain(name: string, value: unknown, path: string): ValidationError
+}
 
 /**
  * One field of an {@link ObjectSchema}. `T` is the type the field has after parsing
  * (it includes `null` for `.nullable()` and `undefined` for `.optional()`).
  */
-export class Field<T> {
+export class Field<T> implements Conformer {
   /** @internal phantom member that carries the parsed type (a function type: `Field` is invariant in `T`). */
   declare readonly _type: (value: T) => T
 
   /** @internal */
   constructor(
-    readonly kind: Kind,
-    readonly isOptional: boolean,
-    readonly isNullable: boolean,
-    readonly item: ObjectSchema<unknown> | undefined,
+    readonly kind: number,
+    readonly flags = 0,
+    readonly item?: Conformer,
   ) {}
 
   /** The field may be missing from the object. */
   optional(): Field<T | undefined> {
-    return new Field(this.kind, true, this.isNullable, this.item)
+    return new Field(this.kind, this.flags | OPTIONAL, this.item)
   }
 
   /** The field may be `null`. */
   nullable(): Field<T | null> {
-    return new Field(this.kind, this.isOptional, true, this.item)
+    return new Field(this.kind, this.flags | NULLABLE, this.item)
+  }
+
+  /** @internal `value` itself when it fits, the coerced value ("36" → 36, "true" → true), or FAIL. */
+  conform(value: unknown): unknown {
+    if (value == null) return this.flags & (value === null ? NULLABLE : OPTIONAL) ? value : FAIL
+    switch (this.kind) {
+      case STRING:
+        return typeof value === 'string' ? value : FAIL
+      case NUMBER:
+        return toNumber(value) ?? FAIL
+      case BOOLEAN:
+        return typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : FAIL
+      case OBJECT:
+        return isObject(value) ? value : FAIL
+      case ARRAY: {
+        if (!Array.isArray(value)) return FAIL
+        // copy on write: the array itself unless an item had to be coerced
+        let out: unknown[] | undefined
+        for (let j = 0; this.item && j < value.length; j++) {
+          const v = this.item.conform(value[j])
+          if (v === FAIL) return FAIL
+          if (v !== value[j]) {
+            out ??= value.slice()
+            out[j] = v
+          }
+        }
+        return out ?? value
+      }
+      default:
+        return value
+    }
+  }
+
+  /** @internal The error for a `value` that `conform` rejected; `path` is where the value is. */
+  explain(name: string, value: unknown, path: string): ValidationError {
+    const item = this.item
+    if (item && Array.isArray(value)) {
+      const j = value.findIndex((v) => item.conform(v) === FAIL)
+      return item.explain(name, value[j], `${path}[${j}]`)
+    }
+    return misfit(name, path, EXPECTED[this.kind], value)
   }
 }
 
@@ -74,21 +140,20 @@ export class Field<T> {
  */
 export const f = {
   /** A string; `S` narrows the type, e.g. `f.string<'image' | 'frame'>()` (not checked at run time). */
-  string: <S extends string = string>(): Field<S> => new Field(STRING, false, false, undefined),
+  string: <S extends string = string>(): Field<S> => new Field(STRING),
   /** A number; numeric strings such as `"36"` are converted. */
-  number: (): Field<number> => new Field(NUMBER, false, false, undefined),
+  number: (): Field<number> => new Field(NUMBER),
   /** A boolean; the strings `"true"` and `"false"` are converted. */
-  boolean: (): Field<boolean> => new Field(BOOLEAN, false, false, undefined),
-  stringArray: (): Field<string[]> => new Field(STRING_ARRAY, false, false, undefined),
+  boolean: (): Field<boolean> => new Field(BOOLEAN),
+  stringArray: (): Field<string[]> => new Field(ARRAY, 0, new Field(STRING)),
   /** Any JSON object (not an array); its content is not checked. */
-  object: (): Field<Record<string, unknown>> => new Field(OBJECT, false, false, undefined),
+  object: (): Field<Record<string, unknown>> => new Field(OBJECT),
   /** Any JSON array; its items are not checked. */
-  array: (): Field<unknown[]> => new Field(ARRAY, false, false, undefined),
+  array: (): Field<unknown[]> => new Field(ARRAY),
   /** An array whose items are checked with a nested object schema. */
-  arrayOf: <I>(item: ObjectSchema<I>): Field<I[]> =>
-    new Field(ARRAY_OF, false, false, item as ObjectSchema<unknown>),
+  arrayOf: <I>(item: ObjectSchema<I>): Field<I[]> => new Field(ARRAY, 0, item),
   /** Anything at all, including `null`. */
-  unknown: (): Field<unknown> => new Field(UNKNOWN, true, true, undefined),
+  unknown: (): Field<unknown> => new Field(UNKNOWN, OPTIONAL | NULLABLE),
 }
 
 /** The fields of `T`, each described by a {@link Field} of the matching type. */
@@ -96,65 +161,6 @@ export type Shape<T> = { [K in keyof T]-?: Field<T[K]> }
 
 /** The entity type an {@link ObjectSchema} produces. */
 export type Infer<S> = S extends ObjectSchema<infer T> ? T : never
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (value === undefined) return 'missing'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-  if (typeof value === 'object') return 'an object'
-  return `${String(value)} (${typeof value})`
-}
-
-function join(base: string, index: number, key: string | undefined): string {
-  let path = index >= 0 ? `${base}[${index}]` : base
-  if (key !== undefined) path = path === '' ? key : `${path}.${key}`
-  return path
-}
-
-function misfit(schema: string, path: string, expected: string, value: unknown): ValidationError {
-  return new ValidationError(
-    `The server's ${schema} does not have the expected shape: "${path}" should be ${expected} but is ${describe(value)}. ` +
-      'If the server is newer than this SDK, update datamint-react; otherwise report this with the response body.',
-    { field: path },
-  )
-}
-
-/** A plain JSON object (not `null`, not an array). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-// "36" → 36; anything that is not a finite number written as a string → undefined.
-function toNumber(value: string): number | undefined {
-  const n = Number(value)
-  return Number.isFinite(n) && value.trim() !== '' ? n : undefined
-}
-
-const FAIL = {}
-
-// `v` itself when it fits `kind`, the coerced value ("36" → 36, "true" → true), or FAIL. Not for ARRAY_OF.
-function conform(kind: number, v: unknown): unknown {
-  switch (kind) {
-    case STRING:
-      return typeof v === 'string' ? v : FAIL
-    case NUMBER:
-      if (typeof v === 'number') return v
-      return typeof v === 'string' ? (toNumber(v) ?? FAIL) : FAIL
-    case BOOLEAN:
-      return typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : FAIL
-    case STRING_ARRAY:
-      if (!Array.isArray(v)) return FAIL
-      for (let j = 0; j < v.length; j++) if (typeof v[j] !== 'string') return FAIL
-      return v
-    case OBJECT:
-      return isObject(v) ? v : FAIL
-    case ARRAY:
-      return Array.isArray(v) ? v : FAIL
-    default:
-      return v
-  }
-}
 
 /** Options of {@link objectSchema}. */
 export interface ObjectSchemaOptions {
@@ -169,36 +175,27 @@ export interface ObjectSchemaOptions {
  * A schema for one kind of entity: checks the fields it knows, keeps every other field, converts numbers and
  * booleans sent as strings, and throws a {@link ValidationError} naming the field path when the value does not fit.
  */
-export class ObjectSchema<T> {
-  private readonly keys: string[]
-  private readonly fields: Field<unknown>[]
-  // The fields' kinds and flags as flat arrays: the per-entity loop reads no objects but the entity.
-  private readonly kinds: Uint8Array
-  private readonly absentOk: Uint8Array
+export class ObjectSchema<T> implements Conformer {
+  private readonly fields: [string, Field<unknown>][]
+  // One hash lookup per key of an entity is faster than reading every known key (27 megamorphic loads).
+  private readonly byKey: Map<string, Field<unknown>>
+  // How many fields may not be missing: `conform` counts the ones it saw.
+  private readonly required: number
+  private readonly aliases: [string, string][]
 
   /**
    * @param name What the object is, in messages and as the root of error paths (e.g. `project`).
    * @param shape The known fields.
    */
-  private readonly aliasFrom: string[]
-  private readonly aliasTo: string[]
-
   constructor(
     readonly name: string,
     shape: Shape<T>,
     options: ObjectSchemaOptions = {},
   ) {
-    this.keys = Object.keys(shape)
-    this.fields = this.keys.map((k) => (shape as Record<string, Field<unknown>>)[k])
-    this.kinds = Uint8Array.from(this.fields, (field) => field.kind)
-    // bit 1: may be missing, bit 2: may be null
-    this.absentOk = Uint8Array.from(
-      this.fields,
-      (field) => (field.isOptional ? 1 : 0) | (field.isNullable ? 2 : 0),
-    )
-    const aliases = options.aliases ?? {}
-    this.aliasFrom = Object.keys(aliases)
-    this.aliasTo = this.aliasFrom.map((k) => aliases[k])
+    this.fields = Object.entries(shape)
+    this.byKey = new Map(this.fields)
+    this.required = this.fields.filter(([, field]) => !(field.flags & OPTIONAL)).length
+    this.aliases = Object.entries(options.aliases ?? {})
   }
 
   /**
@@ -207,142 +204,63 @@ export class ObjectSchema<T> {
    * Error paths start with `path` (default: the schema's name), e.g. `project.resource_count`.
    */
   parse(value: unknown, path: string = this.name): T {
-    return this.check(value, path, -1)
+    return this.check(value, path)
   }
 
   /** Checks every item of a list; error paths look like `[12].id` (after `path` when given). */
   parseList(values: readonly unknown[], path = ''): T[] {
-    const n = values.length
-    const out = new Array<T>(n)
-    const plan = n > 0 ? this.plan(values[0]) : undefined
-    for (let i = 0; i < n; i++) {
-      out[i] = (plan && this.fast(values[i], plan[0], plan[1])) || this.check(values[i], path, i)
+    return values.map((value, i) => this.check(value, path, i))
+  }
+
+  // The path of a list item is built only when it does not fit.
+  private check(value: unknown, path: string, index?: number): T {
+    const out = this.conform(value)
+    if (out === FAIL) throw this.explain(this.name, value, index === undefined ? path : `${path}[${index}]`)
+    return out as T
+  }
+
+  // A copy of `value` with the aliased fields filled in, or undefined when no alias applies.
+  private aliased(value: Record<string, unknown>): Record<string, unknown> | undefined {
+    let out: Record<string, unknown> | undefined
+    for (const [from, to] of this.aliases) {
+      if (value[to] === undefined && value[from] !== undefined) {
+        out ??= { ...value }
+        out[to] = value[from]
+      }
     }
     return out
   }
 
-  /*
-   * Lists come with every item's keys in the same order. Reading the fields with `for in` in that order is
-   * several times faster than looking each known key up (a megamorphic load), so parseList learns the order
-   * from the first item: `order` the keys, `slot` each key's field index (-1: unknown). Undefined when the
-   * fast path cannot be exact (aliases, nested schemas, a required field missing).
-   */
-  private plan(first: unknown): [string[], Int32Array] | undefined {
-    if (!isObject(first) || this.aliasFrom.length > 0 || this.kinds.includes(ARRAY_OF)) return undefined
-    const order: string[] = []
-    for (const key in first) order.push(key)
-    const slot = Int32Array.from(order, (key) => this.keys.indexOf(key))
-    for (let i = 0; i < this.keys.length; i++) {
-      if (!slot.includes(i) && !(this.absentOk[i] & 1)) return undefined
-    }
-    return [order, slot]
-  }
-
-  // The check of `value` along a plan; undefined when `value` does not follow it or a field does not fit
-  // (then `check` runs, and reports the first misfit in schema order).
-  private fast(value: unknown, order: string[], slot: Int32Array): T | undefined {
-    if (!isObject(value)) return undefined
-    const kinds = this.kinds
-    const absentOk = this.absentOk
-    let out: Record<string, unknown> | undefined
-    let p = 0
-    for (const key in value) {
-      if (key !== order[p]) return undefined
-      const i = slot[p++]
-      if (i < 0) continue
-      const v = value[key]
-      if (v === undefined || v === null) {
-        if (absentOk[i] & (v === null ? 2 : 1)) continue
-        return undefined
-      }
-      const w = conform(kinds[i], v)
-      if (w === v) continue
-      if (w === FAIL) return undefined
-      out ??= { ...value }
-      out[key] = w
-    }
-    return p === order.length ? ((out ?? value) as T) : undefined
-  }
-
-  /**
-   * @internal `base` and `index` form the path of `value`; joined only when an error is thrown.
-   * Copy on write: `value` itself is returned when nothing had to change, otherwise a shallow copy.
-   */
-  check(value: unknown, base: string, index: number): T {
-    if (!isObject(value))
-      throw misfit(this.name, join(base, index, undefined) || '(root)', 'an object', value)
-    let out: Record<string, unknown> | undefined
-    for (let i = 0; i < this.aliasFrom.length; i++) {
-      const from = value[this.aliasFrom[i]]
-      if (value[this.aliasTo[i]] === undefined && from !== undefined) {
-        out ??= { ...value }
-        out[this.aliasTo[i]] = from
-      }
-    }
+  /** @internal `value` itself when every field fits, a shallow copy with the coerced fields, or FAIL. */
+  conform(value: unknown): unknown {
+    if (!isObject(value)) return FAIL
+    let out = this.aliased(value)
     const obj = out ?? value
-    const keys = this.keys
-    const kinds = this.kinds
-    const absentOk = this.absentOk
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]
-      const kind = kinds[i]
+    let required = 0
+    for (const key in obj) {
+      const field = this.byKey.get(key)
+      if (field === undefined) continue
       const v = obj[key]
-      if (v === undefined) {
-        if (absentOk[i] & 1) continue
-        throw misfit(this.name, join(base, index, key), EXPECTED[kind], v)
+      const w = field.conform(v)
+      if (w === FAIL) return FAIL
+      if (!(field.flags & OPTIONAL)) required++
+      if (w !== v) {
+        out ??= { ...value }
+        out[key] = w
       }
-      if (v === null) {
-        if (absentOk[i] & 2) continue
-        throw misfit(this.name, join(base, index, key), EXPECTED[kind], v)
-      }
-      if (kind === ARRAY_OF) {
-        if (Array.isArray(v)) {
-          const items = (this.fields[i].item as ObjectSchema<unknown>).checkItems(v, base, index, key)
-          if (items !== v) {
-            out ??= { ...value }
-            out[key] = items
-          }
-          continue
-        }
-      } else {
-        const w = conform(kind, v)
-        if (w === v) continue
-        if (w !== FAIL) {
-          out ??= { ...value }
-          out[key] = w
-          continue
-        }
-        if (kind === STRING_ARRAY && Array.isArray(v)) {
-          const j = v.findIndex((item) => typeof item !== 'string')
-          throw misfit(this.name, `${join(base, index, key)}[${j}]`, 'a string', v[j])
-        }
-      }
-      throw misfit(this.name, join(base, index, key), EXPECTED[kind], v)
     }
-    return (out ?? value) as T
+    return required < this.required ? FAIL : (out ?? value)
   }
 
-  /**
-   * @internal Checks the items of a nested array (field `key` of the object at `base`/`index`); returns `values`
-   * itself when no item changed. The path is only built when an item does not fit.
-   */
-  checkItems(values: readonly unknown[], base: string, index: number, key: string): unknown[] {
-    let out: unknown[] | undefined
-    let j = 0
-    try {
-      for (; j < values.length; j++) {
-        const item = this.check(values[j], '', j)
-        if (item !== values[j]) {
-          out ??= values.slice()
-          out[j] = item
-        }
-      }
-    } catch (e) {
-      if (!(e instanceof ValidationError) || e.field === undefined) throw e
-      const path = join(base, index, key) + e.field
-      throw new ValidationError(e.message.replace(`"${e.field}"`, `"${path}"`), { field: path })
-    }
-    return (out ?? values) as unknown[]
+  /** @internal The error for the first field (in schema order) of a `value` that `conform` rejected. */
+  explain(name: string, value: unknown, path: string): ValidationError {
+    if (!isObject(value)) return misfit(name, path || '(root)', 'an object', value)
+    const obj = this.aliased(value) ?? value
+    const [key, field] = this.fields.find(([key, field]) => field.conform(obj[key]) === FAIL) as [
+      string,
+      Field<unknown>,
+    ]
+    return field.explain(name, obj[key], path ? `${path}.${key}` : key)
   }
 }
 

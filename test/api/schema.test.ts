@@ -94,7 +94,7 @@ describe('objectSchema', () => {
       'thing.tags[1]',
       'should be a string but is 2 (number)',
     ],
-    [{ id: 'a', count: 1, ok: true, tags: 'x' }, 'thing.tags', 'should be an array of strings'],
+    [{ id: 'a', count: 1, ok: true, tags: 'x' }, 'thing.tags', 'should be an array but is "x"'],
     [{ id: 'a', count: 1, ok: true, note: 3 }, 'thing.note', 'should be a string'],
     [{ id: 'a', count: 1, ok: true, meta: [] }, 'thing.meta', 'should be an object but is an array'],
     [{ id: 'a', count: 1, ok: true, list: {} }, 'thing.list', 'should be an array but is an object'],
