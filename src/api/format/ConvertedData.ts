@@ -1,12 +1,13 @@
 import type { DataSet } from 'dicom-parser'
 
-/** A DICOM file parsed by dicom-parser, with the image-level facts viewers need first. */
+/** A parsed DICOM file, with the image-level facts viewers need first. */
 export interface DicomData {
   kind: 'dicom'
   mimetype: string
   /**
-   * The dicom-parser DataSet; pixel data is referenced in `dataSet.byteArray` (the input itself), never
-   * copied. Deflated files are inflated once, so their `byteArray` holds the inflated data set.
+   * The data set, with dicom-parser's `DataSet` contract (elements, items, fragments, accessors); pixel
+   * data is referenced in `dataSet.byteArray` (the input itself), never copied. Deflated files are
+   * inflated once, so their `byteArray` holds the inflated data set.
    */
   dataSet: DataSet
   /** Rows (0028,0010); 0 when the file holds no image (e.g. a structured report). */

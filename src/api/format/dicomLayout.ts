@@ -2,15 +2,29 @@ import { hasAscii } from './bytes.js'
 
 /**
  * How a DICOM stream starts:
- * - `part10`: 128-byte preamble + `DICM` + file meta (what dicom-parser expects);
+ * - `part10`: 128-byte preamble + `DICM` + file meta (a DICOM part 10 file);
  * - `meta`: file meta group (0002) without preamble;
  * - `explicit` / `implicit`: a bare data set in Explicit / Implicit VR Little Endian, no meta at all
  *   (what `dcmconv -F` writes, and what DIMSE peers exchange).
  */
 export type DicomLayout = 'part10' | 'meta' | 'explicit' | 'implicit'
 
-// VRs whose explicit encoding has 2 reserved bytes and a 32-bit length.
-const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV'])
+/** VRs whose explicit encoding has 2 reserved bytes and a 32-bit length. */
+export const LONG_VRS = new Set([
+  'OB',
+  'OD',
+  'OF',
+  'OL',
+  'OV',
+  'OW',
+  'SQ',
+  'SV',
+  'UC',
+  'UN',
+  'UR',
+  'UT',
+  'UV',
+])
 const SHORT_VRS = new Set([
   'AE',
   'AS',
