@@ -198,6 +198,35 @@ describe('readDataSet: element by element what dicom-parser reads', () => {
     ).toBeGreaterThan(100)
   })
 
+  it("dicom-parser's encapsulated-frame readers work on our data sets (the viewers' and testing helpers' path)", () => {
+    let frames = 0
+    for (const path of DICOM_FIXTURES) {
+      const bytes = fixture(path)
+      const layout = dicomLayout(bytes) as DicomLayout
+      const theirs = reference(bytes, layout).dataSet
+      const pixels = theirs?.elements.x7fe00010
+      if (!theirs || !pixels?.encapsulatedPixelData) continue
+      const ours = readDataSet(bytes, layout)
+      const ourPixels = ours.elements.x7fe00010
+      const count = theirs.intString('x00280008') ?? 1
+      for (let frame = 0; frame < count; frame++) {
+        const read = (dataSet: dicomParser.DataSet, element: dicomParser.Element) =>
+          attempt(() => Array.from(dicomParser.readEncapsulatedImageFrame(dataSet, element, frame)))
+        expect(read(ours, ourPixels), `${path} frame ${frame}`).toEqual(read(theirs, pixels))
+        frames++
+      }
+      const all = (dataSet: dicomParser.DataSet, element: dicomParser.Element) =>
+        Array.from(
+          dicomParser.readEncapsulatedPixelDataFromFragments(dataSet, element, 0, element.fragments?.length),
+        )
+      expect(all(ours, ourPixels)).toEqual(all(theirs, pixels))
+      expect(dicomParser.createJPEGBasicOffsetTable(ours, ourPixels)).toEqual(
+        dicomParser.createJPEGBasicOffsetTable(theirs, pixels),
+      )
+    }
+    expect(frames).toBeGreaterThan(20)
+  })
+
   it('reads the file meta without its preamble, in place', () => {
     const full = fixture('dicom/MR_small.dcm')
     const bytes = full.subarray(132)
