@@ -4,12 +4,6 @@ import { createContext, type ReactNode, useContext, useMemo, useState } from 're
 import { ApiConfig, type ApiConfigInit } from '../api/ApiConfig.js'
 import { DatamintApi } from '../api/endpoints/DatamintApi.js'
 
-/** The client the provider makes when it is given none and finds none above it. */
-export function createDatamintQueryClient(): QueryClient {
-  // The HTTP client already retries; a short freshness window lets lists seed details without refetches.
-  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } })
-}
-
 export const DatamintApiContext = createContext<DatamintApi | null>(null)
 
 export type DatamintProviderProps = (
@@ -38,28 +32,22 @@ export type DatamintProviderProps = (
  * </DatamintProvider>
  */
 export function DatamintProvider({ config, api, queryClient, children }: DatamintProviderProps) {
-  // A config literal written inline is a new object each render: key the API on its fields instead.
-  const apiConfig = config instanceof ApiConfig ? config : undefined
-  const init = apiConfig ? undefined : config
-  const fields = [init?.serverUrl, init?.apiKey, init?.timeout, init?.maxRetries] as const
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `fields` is new each render; its values are the deps.
-  const client = useMemo(() => {
-    const [serverUrl, apiKey, timeout, maxRetries] = fields
-    return api ?? new DatamintApi(apiConfig ?? ({ serverUrl, apiKey, timeout, maxRetries } as ApiConfigInit))
-  }, [api, apiConfig, ...fields])
-  const inherited = useContext(QueryClientContext)
-  const [own, setOwn] = useState<QueryClient | undefined>(() =>
-    queryClient || inherited ? undefined : createDatamintQueryClient(),
+  // An inline config literal is a new object each render: key the API on its content (an ApiConfig on
+  // itself, as its JSON masks the key).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for `config`.
+  const value = useMemo(
+    () => api ?? new DatamintApi(config as ApiConfigInit),
+    [api, config instanceof ApiConfig ? config : JSON.stringify(config)],
   )
-  const effective = queryClient ?? inherited ?? own
-  if (!effective) {
-    // The client we were given went away: make our own now (once) and render with it next time.
-    setOwn(createDatamintQueryClient())
-    return null
-  }
+  // Made once (stable across re-renders and StrictMode), used when no client is given or inherited. The
+  // HTTP client already retries; a short freshness window lets lists seed details without refetches.
+  const inherited = useContext(QueryClientContext)
+  const [own] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } }),
+  )
   return (
-    <DatamintApiContext.Provider value={client}>
-      <QueryClientProvider client={effective}>{children}</QueryClientProvider>
+    <DatamintApiContext.Provider value={value}>
+      <QueryClientProvider client={queryClient ?? inherited ?? own}>{children}</QueryClientProvider>
     </DatamintApiContext.Provider>
   )
 }

@@ -39,8 +39,6 @@ import {
   type WriteHookOptions,
 } from './useCacheMutation.js'
 
-export type { WriteHookOptions } from './useCacheMutation.js'
-
 /** The smallest API `createEntityHooks` accepts (every `EntityBaseApi` fits). */
 export interface EntityApiShape {
   readonly config: { readonly serverUrl: string }

@@ -1,5 +1,6 @@
 'use client'
 import type { AnnotationsApi } from '../api/endpoints/AnnotationsApi.js'
+import type { DatamintApi } from '../api/endpoints/DatamintApi.js'
 import type { DatasetsApi } from '../api/endpoints/DatasetsApi.js'
 import type { ProjectsApi } from '../api/endpoints/ProjectsApi.js'
 import type { ResourcesApi } from '../api/endpoints/ResourcesApi.js'
@@ -8,12 +9,16 @@ import { createEntityHooks, type EntityApiShape, type EntityHooks } from './crea
 import { useDatamintApi } from './useDatamintApi.js'
 import { weakMemo } from './weakMemo.js'
 
-const memo = weakMemo((api: EntityApiShape) => createEntityHooks(api))
-
 /** `createEntityHooks(api)`, made once per API object. */
-export function entityHooksFor<A extends EntityApiShape>(api: A): EntityHooks<A> {
-  return memo(api) as EntityHooks<A>
-}
+export const entityHooksFor = weakMemo(createEntityHooks) as <A extends EntityApiShape>(
+  api: A,
+) => EntityHooks<A>
+
+/** The hooks of one API of the provider's client. */
+const ready =
+  <K extends 'projects' | 'resources' | 'annotations' | 'users' | 'datasets'>(name: K) =>
+  (): EntityHooks<DatamintApi[K]> =>
+    entityHooksFor(useDatamintApi()[name])
 
 /**
  * The project hooks of the provider's client (full CRUD).
@@ -22,26 +27,16 @@ export function entityHooksFor<A extends EntityApiShape>(api: A): EntityHooks<A>
  * const projects = useProjects()
  * const { data } = projects.useList()
  */
-export function useProjects(): EntityHooks<ProjectsApi> {
-  return entityHooksFor(useDatamintApi().projects)
-}
+export const useProjects: () => EntityHooks<ProjectsApi> = ready('projects')
 
 /** The resource hooks of the provider's client (create and delete; no `usePatch`). */
-export function useResources(): EntityHooks<ResourcesApi> {
-  return entityHooksFor(useDatamintApi().resources)
-}
+export const useResources: () => EntityHooks<ResourcesApi> = ready('resources')
 
 /** The annotation hooks of the provider's client. */
-export function useAnnotations(): EntityHooks<AnnotationsApi> {
-  return entityHooksFor(useDatamintApi().annotations)
-}
+export const useAnnotations: () => EntityHooks<AnnotationsApi> = ready('annotations')
 
 /** The user hooks of the provider's client (users are addressed by e-mail). */
-export function useUsers(): EntityHooks<UsersApi> {
-  return entityHooksFor(useDatamintApi().users)
-}
+export const useUsers: () => EntityHooks<UsersApi> = ready('users')
 
 /** The dataset hooks of the provider's client. */
-export function useDatasets(): EntityHooks<DatasetsApi> {
-  return entityHooksFor(useDatamintApi().datasets)
-}
+export const useDatasets: () => EntityHooks<DatasetsApi> = ready('datasets')

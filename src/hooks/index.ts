@@ -12,17 +12,11 @@ export {
   type QueryOverrides,
   type ReadHooks,
   type SuspenseQueryOverrides,
-  type WriteHookOptions,
 } from './createEntityHooks.js'
-export { createQueryKeys, type EntityQueryKeys } from './createQueryKeys.js'
-export { crossEntityEffects, type EntityEvent } from './crossEntityEffects.js'
+export type { EntityQueryKeys } from './createQueryKeys.js'
+export type { EntityEvent } from './crossEntityEffects.js'
+export { DatamintProvider, type DatamintProviderProps } from './DatamintProvider.js'
 export {
-  createDatamintQueryClient,
-  DatamintProvider,
-  type DatamintProviderProps,
-} from './DatamintProvider.js'
-export {
-  entityHooksFor,
   useAnnotations,
   useDatasets,
   useProjects,
@@ -30,9 +24,8 @@ export {
   useUsers,
 } from './entityHooks.js'
 export type { MutationMode } from './entityMutations.js'
-export { normalizeFilters } from './normalizeFilters.js'
 export { flushUndoable, MutationUndoneError } from './undoableScheduler.js'
-export type { UndoableMutationResult } from './useCacheMutation.js'
+export type { UndoableMutationResult, WriteHookOptions } from './useCacheMutation.js'
 export { useDatamintApi } from './useDatamintApi.js'
 export {
   type UseResourceFileOptions,

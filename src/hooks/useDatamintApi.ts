@@ -13,11 +13,9 @@ import { DatamintApiContext } from './DatamintProvider.js'
  */
 export function useDatamintApi(): DatamintApi {
   const api = useContext(DatamintApiContext)
-  if (!api) {
+  if (!api)
     throw new DatamintError(
-      'useDatamintApi: no <DatamintProvider> above this component. Wrap your app in ' +
-        '<DatamintProvider config={{ serverUrl, apiKey }}>.',
+      'useDatamintApi: wrap your app in <DatamintProvider config={{ serverUrl, apiKey }}>.',
     )
-  }
   return api
 }

@@ -1,10 +1,8 @@
 'use client'
-import { type QueryStatus, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useSyncExternalStore } from 'react'
+import { type QueryStatus, useQuery } from '@tanstack/react-query'
 import type { TransferProgress } from '../api/BaseApi.js'
 import type { ConvertedData } from '../api/format/ConvertedData.js'
-import { createQueryKeys } from './createQueryKeys.js'
-import { progressStoreFor } from './transferProgress.js'
+import { entityHooksFor } from './entityHooks.js'
 import { useDatamintApi } from './useDatamintApi.js'
 
 export interface UseResourceFileOptions {
@@ -56,20 +54,17 @@ export function useResourceFile(
   resourceId: string | undefined,
   { autoConvert = true, enabled = true, gcTime = 60_000 }: UseResourceFileOptions = {},
 ): UseResourceFileResult<ConvertedData | Uint8Array> {
-  const api = useDatamintApi()
-  const store = progressStoreFor(useQueryClient())
+  const { resources } = useDatamintApi()
   // Below the resource's detail key, so deleting the resource drops its file too.
-  const queryKey = [...createQueryKeys(api.resources).detail(resourceId ?? ''), 'file', { autoConvert }]
-  const progressKey = JSON.stringify(queryKey)
+  const queryKey = [...entityHooksFor(resources).keys.detail(resourceId ?? ''), 'file', { autoConvert }]
+  // Progress is kept next to the file, in its own entry: the bytes are written once, the progress many times.
+  const progressKey = [...queryKey, 'progress']
   const query = useQuery({
     queryKey,
-    queryFn: ({ signal }) => {
-      store.set(progressKey, NOT_STARTED)
-      return api.resources.downloadResourceFile(resourceId as string, {
-        autoConvert,
-        signal,
-        onProgress: (p) => store.set(progressKey, p),
-      })
+    queryFn: ({ signal, client }) => {
+      const onProgress = (progress: TransferProgress) => client.setQueryData(progressKey, progress)
+      onProgress(NOT_STARTED)
+      return resources.downloadResourceFile(resourceId as string, { autoConvert, signal, onProgress })
     },
     enabled: resourceId !== undefined && enabled,
     // Typed arrays and parsed volumes are never deep-compared.
@@ -79,21 +74,6 @@ export function useResourceFile(
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   })
-  const progress = useSyncExternalStore(
-    store.subscribe,
-    useCallback(() => store.get(progressKey) ?? NOT_STARTED, [store, progressKey]),
-    () => NOT_STARTED,
-  )
-  return {
-    data: query.data,
-    progress,
-    status: query.status,
-    fetchStatus: query.fetchStatus,
-    error: query.error,
-    isPending: query.isPending,
-    isSuccess: query.isSuccess,
-    isError: query.isError,
-    isFetching: query.isFetching,
-    refetch: query.refetch,
-  }
+  const { data: progress } = useQuery({ queryKey: progressKey, enabled: false, initialData: NOT_STARTED })
+  return { ...query, progress }
 }
