@@ -1,5 +1,5 @@
 import { ValidationError } from './errors.js'
-import { isObject } from './schema.js'
+import { isObject, toNumber } from './schema.js'
 
 /** A list response reduced to its items, plus the server's total when it sent one. */
 export interface ListPage {
@@ -17,31 +17,23 @@ export interface ListPage {
  * normalizeListPage({ data: [{ resources: [r1, r2] }], totalCount: 1 }, 'resources').items // [r1, r2]
  */
 export function normalizeListPage(raw: unknown, key: string, where = 'list response'): ListPage {
-  if (Array.isArray(raw)) return { items: raw, totalCount: undefined }
-  if (raw === undefined || raw === null || raw === '') return { items: [], totalCount: undefined }
-  if (isObject(raw)) {
-    const { data, items } = raw
-    if (Array.isArray(data)) {
-      const first = data[0]
-      if ('totalCount' in raw && data.length === 1 && isObject(first) && Array.isArray(first[key])) {
-        return { items: first[key] as unknown[], totalCount: undefined }
-      }
-      return { items: data, totalCount: toCount(raw.totalCount) }
-    }
-    if (Array.isArray(items)) return { items, totalCount: toCount(raw.totalCount) }
+  const body = raw === undefined || raw === null || raw === '' ? [] : raw
+  const list = isObject(body) ? (Array.isArray(body.data) ? body.data : body.items) : body
+  if (!Array.isArray(list)) {
+    const got = isObject(body)
+      ? `an object with keys ${Object.keys(body).slice(0, 8).join(', ')}`
+      : typeof body
+    throw new ValidationError(`${where}: expected a list, got ${got}. Is the server URL right?`)
   }
-  const got = isObject(raw) ? `an object with keys ${Object.keys(raw).slice(0, 8).join(', ')}` : typeof raw
-  throw new ValidationError(
-    `${where}: expected a list (an array, {data: [...]} or {items: [...]}), got ${got}. Is the server URL right?`,
-  )
+  if (!isObject(body)) return { items: list, totalCount: undefined }
+  // The nested shape: its totalCount counts the one wrapper, not the items.
+  const first = list === body.data && list.length === 1 && 'totalCount' in body ? list[0] : undefined
+  if (isObject(first) && Array.isArray(first[key])) return { items: first[key], totalCount: undefined }
+  const count = toNumber(body.totalCount)
+  return { items: list, totalCount: Number.isInteger(count) && (count as number) >= 0 ? count : undefined }
 }
 
 /** The items of a list response in any of the server's shapes; see {@link normalizeListPage}. */
 export function normalizeList(raw: unknown, key: string, where?: string): unknown[] {
   return normalizeListPage(raw, key, where).items
-}
-
-function toCount(value: unknown): number | undefined {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined
 }
