@@ -1,3 +1,4 @@
+import { mapSettled } from './concurrency.js'
 import { DatamintError } from './errors.js'
 
 /** One item of a bulk operation that failed, with why. */
@@ -36,4 +37,32 @@ export class BulkOperationError extends DatamintError {
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`
   return String(error)
+}
+
+/**
+ * Sends `ids` in batches of `batchSize` with at most `inFlight` batches at once. Every batch is attempted;
+ * if any fail, one {@link BulkOperationError} lists each id of the failed batches with the batch's cause.
+ * An aborted `signal` stops starting batches and rejects with its reason.
+ *
+ * @example
+ * await bulk(`bulkDelete of ${ids.length} projects`, ids, 1, 20, ([id]) => api.delete(id), signal)
+ */
+export async function bulk(
+  operation: string,
+  ids: readonly string[],
+  batchSize: number,
+  inFlight: number,
+  send: (batch: string[]) => Promise<unknown>,
+  signal?: AbortSignal,
+): Promise<void> {
+  const batches: string[][] = []
+  for (let i = 0; i < ids.length; i += batchSize) batches.push(ids.slice(i, i + batchSize))
+  const results = await mapSettled(batches, inFlight, send, signal)
+  const failures: BulkFailure[] = []
+  const succeeded: string[] = []
+  results.forEach((r, i) => {
+    if (r.status === 'fulfilled') succeeded.push(...batches[i])
+    else for (const id of batches[i]) failures.push({ id, error: r.reason })
+  })
+  if (failures.length > 0) throw new BulkOperationError(operation, failures, succeeded)
 }

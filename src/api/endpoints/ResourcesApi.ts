@@ -1,20 +1,20 @@
 import type { KyInstance } from 'ky'
 import type { ApiConfig } from '../ApiConfig.js'
 import type { SearchParams, TransferProgress } from '../BaseApi.js'
-import { type BulkFailure, BulkOperationError } from '../BulkOperationError.js'
+import { bulk } from '../BulkOperationError.js'
 import type { Project } from '../entities/Project.js'
 import { type Resource, type ResourceStatus, resourceSchema } from '../entities/Resource.js'
 import { withCreate } from '../entity/CreatableEntityApi.js'
 import { withDelete } from '../entity/DeletableEntityApi.js'
 import { EntityBaseApi } from '../entity/EntityBaseApi.js'
 import type { CallOptions, CreateOptions } from '../entity/types.js'
-import { badArgument, EntityAlreadyExistsError, ServerError, ValidationError } from '../errors.js'
+import { badArgument, ValidationError } from '../errors.js'
 import type { ConvertedData } from '../format/ConvertedData.js'
 import { sniff } from '../format/detectMimetype.js'
 import { isObject } from '../schema.js'
 import { convertDownload } from './convertDownload.js'
 import { asArray, isoDate, itemsFilter } from './filterValues.js'
-import { UploadProgress } from './uploadProgress.js'
+import { uploadProgress } from './uploadProgress.js'
 
 /** Fields resources can be ordered by. */
 export type ResourceOrderField =
@@ -126,14 +126,7 @@ export class ResourcesApi extends Base {
   override create(data: NewResource, options?: CreateOptions): Promise<Resource | string>
   override async create(data: NewResource, options: CreateOptions = {}): Promise<Resource | string> {
     const { file, ...upload } = data
-    let id: string
-    try {
-      id = await this.uploadResource(file, { ...upload, signal: options.signal })
-    } catch (error) {
-      const existing = error instanceof EntityAlreadyExistsError ? idIn(error.body) : undefined
-      if (!options.existsOk || existing === undefined) throw error
-      id = existing
-    }
+    const id = await this.#upload(file, { ...upload, signal: options.signal }, options.existsOk)
     return options.returnEntity === false ? id : this.getById(id, { signal: options.signal })
   }
 
@@ -148,11 +141,20 @@ export class ResourcesApi extends Base {
    *   filename: 'ct.dcm', channel: 'site-A', tags: ['liver'], publish: true, metadata: { patient_age: 45 },
    * })
    */
-  async uploadResource(file: Blob | Uint8Array, options: UploadResourceOptions = {}): Promise<string> {
-    if (!(file instanceof Blob) && !(file instanceof Uint8Array)) {
+  uploadResource(file: Blob | Uint8Array, options: UploadResourceOptions = {}): Promise<string> {
+    return this.#upload(file, options)
+  }
+
+  async #upload(
+    file: Blob | Uint8Array,
+    options: UploadResourceOptions,
+    existsOk?: boolean,
+  ): Promise<string> {
+    const isBlob = file instanceof Blob
+    if (!isBlob && !(file instanceof Uint8Array)) {
       throw badArgument('uploadResource: file must be a Blob, File or Uint8Array.', 'file')
     }
-    const filename = options.filename ?? (file instanceof Blob ? (file as Partial<File>).name : undefined)
+    const filename = options.filename ?? (file as Partial<File>).name
     if (!filename) {
       throw badArgument(
         'uploadResource: pass { filename } (e.g. "ct.dcm") for a Blob or Uint8Array.',
@@ -160,55 +162,30 @@ export class ResourcesApi extends Base {
       )
     }
     const mimetype = options.mimetype || (await guessMimetype(file, filename))
-    let metadata: string | undefined
-    let modality = options.modality
-    if (options.metadata !== undefined) {
-      metadata = typeof options.metadata === 'string' ? options.metadata : JSON.stringify(options.metadata)
-      modality ??= modalityIn(options.metadata)
-    }
+    const { metadata, tags } = options
 
-    // Field order and encoding as the Python SDK sends them.
+    // Field order and encoding as the Python SDK sends them; undefined fields are left out.
     const form = new FormData()
     form.append('source', 'api')
     form.append('resource', new Blob([file as BlobPart], { type: mimetype }), filename)
-    form.append('source_filepath', options.sourceFilepath ?? filename)
-    form.append('mimetype', mimetype)
-    if (options.channel !== undefined) form.append('channel', options.channel)
-    if (modality !== undefined) form.append('modality', modality)
-    form.append('bypass_inbox', options.publish ? 'true' : 'false')
-    if (options.tags && options.tags.length > 0)
-      form.append('tags', options.tags.map((t) => t.trim()).join(','))
-    if (metadata !== undefined) form.append('metadata', metadata)
+    const fields = {
+      source_filepath: options.sourceFilepath ?? filename,
+      mimetype,
+      channel: options.channel,
+      modality: options.modality ?? (metadata === undefined ? undefined : modalityIn(metadata)),
+      bypass_inbox: String(!!options.publish),
+      tags: tags?.length ? tags.map((t) => t.trim()).join(',') : undefined,
+      metadata: typeof metadata === 'object' ? JSON.stringify(metadata) : metadata,
+    }
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.append(key, value)
 
-    const size = file instanceof Blob ? file.size : file.byteLength
-    const progress = new UploadProgress(size, options.onProgress)
-    progress.start()
-    const answer = await this.requestJson('POST', this.endpointBase, {
-      body: form,
-      signal: options.signal,
-      timeout: uploadTimeout(this.config, size),
-      onUploadProgress: progress.forRequest(),
-    })
-    const id = typeof answer === 'string' ? answer.trim() : idIn(answer)
-    const error = isObject(answer) ? answer.error : undefined
-    if (error !== undefined && error !== null) {
-      throw new ServerError(`POST /resources: the server refused "${filename}": ${describe(error)}`, {
-        status: 200,
-        method: 'POST',
-        url: 'resources',
-        body: answer,
-      })
-    }
-    if (!id) {
-      throw new ValidationError(
-        `POST /resources: the server's answer for "${filename}" has no resource id.`,
-        {
-          method: 'POST',
-          url: 'resources',
-          body: answer,
-        },
-      )
-    }
+    const size = isBlob ? file.size : file.byteLength
+    const progress = uploadProgress(size, options.onProgress)
+    const id = (await this.createEntity(
+      this.endpointBase,
+      { body: form, timeout: uploadTimeout(this.config, size), onUploadProgress: progress.onUploadProgress },
+      { returnEntity: false, existsOk, signal: options.signal },
+    )) as string
     progress.done()
     return id
   }
@@ -318,25 +295,19 @@ export class ResourcesApi extends Base {
     options?: CallOptions,
   ): Promise<void> {
     const ids = entities.map((e) => this.getEntityId(e))
-    const failures: BulkFailure[] = []
-    const succeeded: string[] = []
-    for (let i = 0; i < ids.length; i += RESOURCE_DELETE_BATCH) {
-      const batch = ids.slice(i, i + RESOURCE_DELETE_BATCH)
-      try {
-        await this.requestJson('DELETE', this.endpointBase, {
+    return bulk(
+      `bulkDelete of ${ids.length} resources`,
+      ids,
+      RESOURCE_DELETE_BATCH,
+      1,
+      (batch) =>
+        this.requestJson('DELETE', this.endpointBase, {
           searchParams: { resource_ids: batch.join(',') },
           signal: options?.signal,
           keepalive: options?.keepalive,
-        })
-        succeeded.push(...batch)
-      } catch (error) {
-        if (options?.signal?.aborted) throw error
-        for (const id of batch) failures.push({ id, error })
-      }
-    }
-    if (failures.length > 0) {
-      throw new BulkOperationError(`bulkDelete of ${ids.length} resources`, failures, succeeded)
-    }
+        }),
+      options?.signal,
+    )
   }
 
   /** The wire query of the filters: `status` always (empty = all), the others when set. */
@@ -362,11 +333,6 @@ export class ResourcesApi extends Base {
       tags: tags === undefined ? undefined : itemsFilter(asArray(tags), 'union'),
     }
   }
-}
-
-function idIn(body: unknown): string | undefined {
-  const id = isObject(body) ? body.id : undefined
-  return typeof id === 'string' && id !== '' ? id : undefined
 }
 
 function modalityIn(metadata: Record<string, unknown> | string): string | undefined {
@@ -405,10 +371,6 @@ function readHead(blob: Blob): Promise<Uint8Array> {
     reader.onerror = () => reject(reader.error)
     reader.readAsArrayBuffer(blob)
   })
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 function mentions(error: ValidationError, text: string): boolean {

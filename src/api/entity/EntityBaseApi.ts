@@ -1,9 +1,9 @@
 import type { KyInstance } from 'ky'
 import type { ApiConfig } from '../ApiConfig.js'
 import { BaseApi, type RequestOptions, type SearchParams } from '../BaseApi.js'
-import { type BulkFailure, BulkOperationError } from '../BulkOperationError.js'
-import { MAX_IN_FLIGHT, mapSettled } from '../concurrency.js'
-import { DatamintError, EntityAlreadyExistsError, ValidationError } from '../errors.js'
+import { bulk } from '../BulkOperationError.js'
+import { MAX_IN_FLIGHT } from '../concurrency.js'
+import { badArgument, EntityAlreadyExistsError, ServerError, ValidationError } from '../errors.js'
 import { assertUuid, pathSegment } from '../ids.js'
 import { DEFAULT_PAGE_SIZE } from '../pagination.js'
 import { isObject } from '../schema.js'
@@ -15,8 +15,6 @@ import type {
   ListFilters,
   NoFilters,
 } from './types.js'
-
-type Obj = Record<string, unknown>
 
 /**
  * Read access to one kind of entity (`GET /{endpointBase}`, `GET /{endpointBase}/{id}`), with ids checked
@@ -43,15 +41,11 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
     super(config, client)
     this.endpointBase = endpointBase.replace(/^\/+|\/+$/g, '')
     this.entityName = singular(this.endpointBase)
-    if (typeof entity === 'function') {
-      this.#parse = entity
-      this.#parseList = (raw, path = '') => raw.map((item, i) => entity(item, `${path}[${i}]`))
-    } else {
-      this.#parse = (raw, path) => entity.parse(raw, path)
-      this.#parseList =
-        entity.parseList?.bind(entity) ??
-        ((raw, path = '') => raw.map((item, i) => entity.parse(item, `${path}[${i}]`)))
-    }
+    const parse = typeof entity === 'function' ? entity : entity.parse.bind(entity)
+    this.#parse = parse
+    this.#parseList =
+      (typeof entity === 'object' && entity.parseList?.bind(entity)) ||
+      ((raw, path = '') => raw.map((item, i) => parse(item, `${path}[${i}]`)))
   }
 
   /**
@@ -120,10 +114,6 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
     return `${this.endpointBase}/${pathSegment(id)}`
   }
 
-  protected itemRef(id: string): { type: string; id: string } {
-    return { type: this.entityName, id }
-  }
-
   /** Request options about entity `id`: the caller's signal, keepalive and progress; a 404 names the entity. */
   protected about(
     id: string,
@@ -133,7 +123,7 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
       signal: options?.signal,
       keepalive: options?.keepalive,
       onDownloadProgress: options?.onProgress,
-      item: this.itemRef(id),
+      item: { type: this.entityName, id },
     }
   }
 
@@ -149,11 +139,11 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
 
   /**
    * POSTs to `path` and resolves what the server answered (a string id, `{id}`, an entity, or a one-item
-   * array) to the entity or its id. A 409 with `existsOk` resolves to the existing entity.
+   * array) to the entity or its id. A 409 with `existsOk` resolves to the existing entity the body names.
    */
   protected async createEntity(
     path: string,
-    request: Pick<RequestOptions, 'json' | 'body' | 'headers' | 'onUploadProgress'>,
+    request: Pick<RequestOptions, 'json' | 'body' | 'headers' | 'onUploadProgress' | 'timeout'>,
     options: CreateOptions = {},
   ): Promise<T | string> {
     const { returnEntity = true, existsOk = false, signal } = options
@@ -161,27 +151,38 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
     try {
       answer = await this.requestJson('POST', path, { ...request, signal })
     } catch (error) {
-      if (!(existsOk && error instanceof EntityAlreadyExistsError)) throw error
-      return this.resolveExisting(error, returnEntity, signal)
+      const body = existsOk && error instanceof EntityAlreadyExistsError ? error.body : undefined
+      // The existing entity may be the body itself or sit under one of these keys.
+      for (const candidate of isObject(body) ? [body.entity, body.existing, body.data, body] : []) {
+        const found = isObject(candidate) && this.#resolve(candidate, returnEntity, signal)
+        if (found) return found
+      }
+      throw error
     }
-    return this.resolveAnswer(answer, returnEntity, 'POST', path, signal)
+    const where = `POST /${path}`
+    if (Array.isArray(answer)) {
+      if (answer.length !== 1) {
+        throw new ValidationError(`${where}: expected one created ${this.entityName}, got ${answer.length}.`)
+      }
+      answer = answer[0]
+    }
+    this.refusal(answer, 'POST', path)
+    const created = this.#resolve(answer, returnEntity, signal)
+    if (created) return created
+    throw new ValidationError(`${where}: the answer has no ${this.entityName} id.`, { body: answer })
   }
 
   /** PATCHes only the defined fields of `data` and returns the updated entity (read back when needed). */
-  protected async patchEntity(entity: T | string, data: Partial<T>, options?: CallOptions): Promise<T> {
+  protected async patchEntity(entity: T | string, data: object, options?: CallOptions): Promise<T> {
     const id = this.getEntityId(entity)
-    const body: Obj = {}
-    for (const [key, value] of Object.entries(data ?? {})) if (value !== undefined) body[key] = value
+    const body = Object.fromEntries(Object.entries(data ?? {}).filter(([, v]) => v !== undefined))
     if (Object.keys(body).length === 0) {
-      throw new ValidationError(
-        `patch ${this.entityName} ${JSON.stringify(id)}: data has no fields to change.`,
-      )
+      throw badArgument(`patch ${this.entityName} ${JSON.stringify(id)}: data has no fields to change.`)
     }
-    const answer = await this.requestJson('PATCH', this.entityPath(id), {
-      ...this.about(id, options),
-      json: body,
-    })
-    return this.entityFromAnswer(answer, id, options?.signal)
+    const path = this.entityPath(id)
+    const answer = await this.requestJson('PATCH', path, { ...this.about(id, options), json: body })
+    this.refusal(answer, 'PATCH', path)
+    return this.#entity(answer, id, options?.signal)
   }
 
   /** DELETE `endpointBase/{id}`. */
@@ -199,60 +200,33 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
     options?: CallOptions,
   ): Promise<void> {
     const ids = entities.map((e) => this.getEntityId(e))
-    const results = await mapSettled(
-      ids,
-      MAX_IN_FLIGHT,
-      (id) => this.deleteEntity(id, options),
-      options?.signal,
-    )
-    const failures: BulkFailure[] = []
-    const succeeded: string[] = []
-    results.forEach((r, i) => {
-      if (r.status === 'rejected') failures.push({ id: ids[i], error: r.reason })
-      else succeeded.push(ids[i])
-    })
-    if (failures.length > 0) {
-      throw new BulkOperationError(`bulkDelete of ${ids.length} ${this.endpointBase}`, failures, succeeded)
+    const operation = `bulkDelete of ${ids.length} ${this.endpointBase}`
+    return bulk(operation, ids, 1, MAX_IN_FLIGHT, ([id]) => this.deleteEntity(id, options), options?.signal)
+  }
+
+  /** Throws a `ServerError` for a 200 answer that carries an `error` and no id (the server refused the write). */
+  protected refusal(answer: unknown, method: string, path: string): void {
+    if (isObject(answer) && answer.error != null && answer[this.idField] === undefined) {
+      const why = typeof answer.error === 'string' ? answer.error : JSON.stringify(answer.error)
+      throw new ServerError(`${method} /${path}: the server refused it: ${why}`, {
+        status: 200,
+        method,
+        url: path,
+        body: answer,
+      })
     }
   }
 
-  // ---- answer handling ------------------------------------------------------------------------------
-
-  private async resolveAnswer(
-    answer: unknown,
-    returnEntity: boolean,
-    method: string,
-    path: string,
-    signal: AbortSignal | undefined,
-  ): Promise<T | string> {
-    const where = `${method} /${path}`
-    let value = answer
-    if (Array.isArray(value)) {
-      if (value.length !== 1) {
-        throw new ValidationError(
-          `${where}: expected one created ${this.entityName}, the server answered ${value.length}.`,
-        )
-      }
-      value = value[0]
-    }
-    if (typeof value === 'string' && value.trim() !== '') {
-      const id = value.trim()
-      return returnEntity ? this.getById(id, { signal }) : id
-    }
-    if (isObject(value)) {
-      if (typeof value.error === 'string' && value[this.idField] === undefined) {
-        throw new DatamintError(`${where} failed: ${value.error}`, { method, url: path, body: value })
-      }
-      const id = value[this.idField] ?? value.id
-      if (typeof id === 'string' && id !== '') {
-        return returnEntity ? this.entityFromAnswer(value, id, signal) : id
-      }
-    }
-    throw new ValidationError(`${where}: the server's answer has no ${this.entityName} id.`, { body: answer })
+  /** The entity or id an answer names (a string id, `{id}` or an entity); undefined when it names none. */
+  #resolve(answer: unknown, returnEntity: boolean, signal?: AbortSignal): Promise<T | string> | undefined {
+    let id = isObject(answer) ? (answer[this.idField] ?? answer.id) : answer
+    if (typeof id === 'string') id = id.trim()
+    if (typeof id !== 'string' || id === '') return undefined
+    return returnEntity ? this.#entity(answer, id, signal) : Promise.resolve(id)
   }
 
   /** The entity in an answer; fetched by id when the answer is `{}`, just an id, or not a whole entity. */
-  private async entityFromAnswer(answer: unknown, id: string, signal: AbortSignal | undefined): Promise<T> {
+  async #entity(answer: unknown, id: string, signal: AbortSignal | undefined): Promise<T> {
     if (isObject(answer) && Object.keys(answer).some((k) => k !== 'id' && k !== this.idField)) {
       try {
         return this.parse(answer, this.entityName)
@@ -261,23 +235,6 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
       }
     }
     return this.getById(id, { signal })
-  }
-
-  /** 409 with existsOk: the existing entity from the body when it is one, else fetched by the id the body names. */
-  private async resolveExisting(
-    error: EntityAlreadyExistsError,
-    returnEntity: boolean,
-    signal: AbortSignal | undefined,
-  ): Promise<T | string> {
-    const candidates = isObject(error.body)
-      ? [error.body.entity, error.body.existing, error.body.data, error.body]
-      : []
-    for (const candidate of candidates) {
-      const id = isObject(candidate) ? (candidate[this.idField] ?? candidate.id) : undefined
-      if (typeof id !== 'string' || id === '') continue
-      return returnEntity ? this.entityFromAnswer(candidate, id, signal) : id
-    }
-    throw error
   }
 }
 
