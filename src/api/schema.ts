@@ -44,11 +44,10 @@ export function toNumber(value: unknown): number | undefined {
   return typeof value === 'string' && value.trim() !== '' && Number.isFinite(+value) ? +value : undefined
 }
 
+// The value as JSON, shortened: `"abc"`, `5`, `null`, `[1,2]`.
 function describe(value: unknown): string {
-  if (value == null) return value === null ? 'null' : 'missing'
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object'
-  return `${value} (${typeof value})`
+  const json = value === undefined ? 'missing' : String(JSON.stringify(value))
+  return json.length > 40 ? `${json.slice(0, 40)}…` : json
 }
 
 function misfit(name: string, path: string, expected: string, value: unknown): ValidationError {

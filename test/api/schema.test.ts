@@ -78,7 +78,7 @@ describe('objectSchema', () => {
 
   it.each([
     [{ count: 1, ok: true }, 'thing.id', 'should be a string but is missing'],
-    [{ id: 5, count: 1, ok: true }, 'thing.id', 'should be a string but is 5 (number)'],
+    [{ id: 5, count: 1, ok: true }, 'thing.id', 'should be a string but is 5.'],
     [
       { id: 'a', count: 'abc', ok: true },
       'thing.count',
@@ -89,20 +89,23 @@ describe('objectSchema', () => {
     [{ id: 'a', count: null, ok: true }, 'thing.count', 'but is null'],
     [{ id: 'a', count: 1, ok: 'yes' }, 'thing.ok', 'should be a boolean'],
     [{ id: 'a', count: 1, ok: 1 }, 'thing.ok', 'should be a boolean'],
-    [
-      { id: 'a', count: 1, ok: true, tags: ['x', 2] },
-      'thing.tags[1]',
-      'should be a string but is 2 (number)',
-    ],
+    [{ id: 'a', count: 1, ok: true, tags: ['x', 2] }, 'thing.tags[1]', 'should be a string but is 2.'],
     [{ id: 'a', count: 1, ok: true, tags: 'x' }, 'thing.tags', 'should be an array but is "x"'],
     [{ id: 'a', count: 1, ok: true, note: 3 }, 'thing.note', 'should be a string'],
-    [{ id: 'a', count: 1, ok: true, meta: [] }, 'thing.meta', 'should be an object but is an array'],
-    [{ id: 'a', count: 1, ok: true, list: {} }, 'thing.list', 'should be an array but is an object'],
+    [{ id: 'a', count: 1, ok: true, meta: [] }, 'thing.meta', 'should be an object but is [].'],
+    [{ id: 'a', count: 1, ok: true, list: {} }, 'thing.list', 'should be an array but is {}.'],
   ])('rejects a misfit %j naming the field', (input, field, text) => {
     const e = catchError(() => thing.parse(input))
     expect(e.field).toBe(field)
     expect(e.message).toContain(`"${field}"`)
     expect(e.message).toContain(text)
+  })
+
+  it('shows a long misfit value shortened, and says what to do', () => {
+    const e = catchError(() => thing.parse({ id: 'a', count: 'x'.repeat(500), ok: true }))
+    expect(e.message).toContain(`but is "${'x'.repeat(39)}…`)
+    expect(e.message).not.toContain('x'.repeat(60))
+    expect(e.message).toContain('Update datamint-react, or report this with the response body')
   })
 
   it('rejects a non-object', () => {
@@ -118,7 +121,7 @@ describe('objectSchema', () => {
     items[12] = { id: 12 as unknown as string, count: 1, ok: true }
     const e = catchError(() => thing.parseList(items))
     expect(e.field).toBe('[12].id')
-    expect(e.message).toContain('"[12].id" should be a string but is 12 (number)')
+    expect(e.message).toContain('"[12].id" should be a string but is 12.')
     expect(catchError(() => thing.parseList([null])).field).toBe('[0]')
   })
 
@@ -183,7 +186,7 @@ describe('entity schemas', () => {
       projectSchema.parseList([project, { ...project, annotators: [{ email: 'a@b.c' }, { email: 7 }] }]),
     )
     expect(e.field).toBe('[1].annotators[1].email')
-    expect(e.message).toContain('"[1].annotators[1].email" should be a string but is 7 (number)')
+    expect(e.message).toContain('"[1].annotators[1].email" should be a string but is 7.')
   })
 
   it('Channel: nested resource_data is coerced copy-on-write', () => {
