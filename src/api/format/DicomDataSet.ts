@@ -1,5 +1,6 @@
 import type { ByteArray, ByteArrayParser, DataSet, Element } from 'dicom-parser'
 import { FormatError } from '../errors.js'
+import { readAscii } from './bytes.js'
 
 /** Throws the FormatError of a read that would run past the end of `bytes`. */
 export function checkRange(bytes: ArrayLike<number>, at: number, size: number): void {
@@ -13,9 +14,7 @@ export function checkRange(bytes: ArrayLike<number>, at: number, size: number): 
 /** 8-bit text of at most `length` bytes, ending at the first NUL (as dicom-parser's readFixedString). */
 export function readFixedString(bytes: ByteArray, at: number, length: number): string {
   checkRange(bytes, at, length)
-  let text = ''
-  for (let i = at; i < at + length && bytes[i]; i++) text += String.fromCharCode(bytes[i])
-  return text
+  return readAscii(bytes, at, length)
 }
 
 // Floats are assembled in this scratch buffer in the platform's (little-endian) order, as dicom-parser does.

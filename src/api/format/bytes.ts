@@ -40,14 +40,3 @@ export function readAscii(bytes: Uint8Array, offset: number, length: number): st
   }
   return text
 }
-
-/** A DataView over the same memory as `bytes`. */
-export function viewOf(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-}
-
-/** Formats a tag as DICOM writes it: `(7FE0,0010)`. */
-export function formatTag(group: number, element: number): string {
-  const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0')
-  return `(${hex(group)},${hex(element)})`
-}

@@ -157,11 +157,7 @@ export function readDataSet(bytes: Uint8Array, layout: DicomLayout): DicomDataSe
   }
 
   function readElements(elements: Record<string, Element>, end: number, explicit: boolean): void {
-    if (end > b.length) {
-      throw new FormatError(
-        `DICOM: truncated at byte ${b.length} while reading the ${end - p} bytes of an item starting at byte ${p}.`,
-      )
-    }
+    checkRange(b, p, end - p)
     while (p < end) {
       const element = readElement(explicit)
       elements[element.tag] = element
@@ -269,7 +265,7 @@ function inflate(bytes: Uint8Array, at: number): Uint8Array {
 }
 
 /** `x7fe00010` → `(7FE0,0010)`, as DICOM writes tags. */
-export function tagName(tag: string): string {
+function tagName(tag: string): string {
   return `(${tag.slice(1, 5)},${tag.slice(5)})`.toUpperCase()
 }
 
