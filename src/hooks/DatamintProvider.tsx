@@ -1,7 +1,7 @@
 'use client'
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
-import { ApiConfig, type ApiConfigInit } from '../api/ApiConfig.js'
+import type { ApiConfig, ApiConfigInit } from '../api/ApiConfig.js'
 import { DatamintApi } from '../api/endpoints/DatamintApi.js'
 
 export const DatamintApiContext = createContext<DatamintApi | null>(null)
@@ -32,12 +32,12 @@ export type DatamintProviderProps = (
  * </DatamintProvider>
  */
 export function DatamintProvider({ config, api, queryClient, children }: DatamintProviderProps) {
-  // An inline config literal is a new object each render: key the API on its content (an ApiConfig on
-  // itself, as its JSON masks the key).
+  // An inline config literal is a new object each render: key the API on its content (the key apart, as
+  // an ApiConfig's JSON masks it).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for `config`.
   const value = useMemo(
     () => api ?? new DatamintApi(config as ApiConfigInit),
-    [api, config instanceof ApiConfig ? config : JSON.stringify(config)],
+    [api, JSON.stringify([config, config?.apiKey])],
   )
   // Made once (stable across re-renders and StrictMode), used when no client is given or inherited. The
   // HTTP client already retries; a short freshness window lets lists seed details without refetches.

@@ -173,40 +173,35 @@ export type EntityHooks<A> = ReadHooks<EntityOfApi<A>, FiltersOfApi<A>> &
  */
 export function createEntityHooks<A extends EntityApiShape>(
   api: A,
-  { staleTime = 30_000, retry = false, pageSize: defaultPageSize = 50 }: EntityHooksOptions = {},
+  { pageSize: defaultPageSize = 50, staleTime = 30_000, retry = false }: EntityHooksOptions = {},
 ): EntityHooks<A> {
   type T = EntityOfApi<A>
-  const keys = createQueryKeys<FiltersOfApi<A>>(api)
+  type F = FiltersOfApi<A>
+  const keys = createQueryKeys<F>(api)
   // getEntityId throws a ValidationError for a malformed id: an error state, nothing sent.
   const idOf = (entity: T | string) => (api.getEntityId as (e: T | string) => string)(entity)
   const cache = createEntityCache<T>(keys as EntityQueryKeys<unknown>, idOf)
   const writes = api as unknown as CreatableApi<T, CreateDataOfApi<A>> & UpdatableApi<T> & DeletableApi<T>
+  const defaults = { staleTime, retry }
 
-  /** Fetches one list (or page); its entities seed their detail entries. */
-  const fetchList = async (
-    filters: unknown,
-    { signal, client }: { signal: AbortSignal; client: QueryClient },
-  ) => {
-    const items = await (api.getList as (f: unknown, o: SignalOptions) => Promise<T[]>)(filters, { signal })
+  /** Fetches one list (or page); once the cache is attached, its entities seed their detail entries. */
+  const fetchList = (filters: unknown, { signal, client }: { signal: AbortSignal; client: QueryClient }) => {
     cache.attach(client)
-    cache.seed(client, items, Date.now())
-    return items
+    return (api.getList as (f: unknown, o: SignalOptions) => Promise<T[]>)(filters, { signal })
   }
-  const queries: EntityQueries<T, FiltersOfApi<A>> = {
+  const queries: EntityQueries<T, F> = {
     detail: (id) =>
       queryOptions({
         queryKey: keys.detail(id) as QueryKey,
         queryFn: ({ signal }) => api.getById(idOf(id), { signal }) as Promise<T>,
-        staleTime,
-        retry,
+        ...defaults,
       }),
     list: (filters) => {
       const queryKey = keys.list(filters)
       return queryOptions({
         queryKey: queryKey as QueryKey,
-        queryFn: (context) => fetchList(queryKey[4], context),
-        staleTime,
-        retry,
+        queryFn: (c) => fetchList(queryKey[4], c),
+        ...defaults,
       })
     },
     infiniteList: (filters, pageSize = defaultPageSize) => {
@@ -214,40 +209,34 @@ export function createEntityHooks<A extends EntityApiShape>(
       return infiniteQueryOptions({
         queryKey: queryKey as QueryKey,
         initialPageParam: 0,
-        queryFn: (context) =>
-          fetchList({ ...queryKey[4], limit: pageSize, offset: context.pageParam }, context),
+        queryFn: (c) => fetchList({ ...queryKey[4], limit: pageSize, offset: c.pageParam }, c),
         // Offset pages; a short (or empty) page is the last one.
         getNextPageParam: (lastPage: T[], _pages: T[][], offset: number) =>
           lastPage.length < pageSize ? undefined : offset + pageSize,
-        staleTime,
-        retry,
+        ...defaults,
       })
     },
   }
 
-  type F = FiltersOfApi<A>
+  /** A read hook: `use` over a query factory, attaching the cache first so a new detail starts from a list. */
+  const read =
+    <P, O>(use: (options: never) => unknown, query: (arg: P, pageSize?: number) => O) =>
+    (arg: P, options?: object, pageSize?: number) => {
+      cache.attach(useQueryClient())
+      return use({ ...query(arg, pageSize), ...options } as never)
+    }
+  const getById = read(useQuery, queries.detail)
+  const infiniteList = read(useInfiniteQuery, queries.infiniteList)
   const hooks: Record<string, unknown> = {
     keys,
     queries,
-    useGetById: (id: string | undefined, options: QueryOverrides<T> = {}) => {
-      // Before the query exists: a detail entry created now starts from a cached list.
-      cache.attach(useQueryClient())
-      return useQuery({
-        ...queries.detail(id ?? ''),
-        ...options,
-        enabled: id !== undefined && options.enabled,
-      })
-    },
-    useSuspenseGetById: (id: string, options?: SuspenseQueryOverrides<T>) => {
-      cache.attach(useQueryClient())
-      return useSuspenseQuery({ ...queries.detail(id), ...options })
-    },
-    useList: (filters?: F, options?: QueryOverrides<T[]>) =>
-      useQuery({ ...queries.list(filters), ...options }),
-    useSuspenseList: (filters?: F, options?: SuspenseQueryOverrides<T[]>) =>
-      useSuspenseQuery({ ...queries.list(filters), ...options }),
+    useGetById: (id: string | undefined, options?: QueryOverrides<T>) =>
+      getById(id ?? '', { ...options, enabled: id !== undefined && options?.enabled }),
+    useSuspenseGetById: read(useSuspenseQuery, queries.detail),
+    useList: read(useQuery, queries.list),
+    useSuspenseList: read(useSuspenseQuery, queries.list),
     useInfiniteList: (filters?: F, { pageSize, ...options }: InfiniteListOptions<T> = {}) =>
-      useInfiniteQuery({ ...queries.infiniteList(filters, pageSize), ...options }),
+      infiniteList(filters, options, pageSize),
   }
 
   // Write hooks by capability: `useCreate` where the API can create, and so on.

@@ -18,14 +18,13 @@ export interface EntityCache<T> {
   /** The entity's id, or `undefined` for a value that is not an entity of this API. */
   idOf(entity: unknown): string | undefined
   /**
-   * Makes list results serve as detail entries on `client` (once per client): a detail entry created while
-   * a cached list holds the entity starts with it, stamped with the list's `dataUpdatedAt`, so a detail
-   * opened from a fresh list makes no request. Seeding when the entry is created (not every row up front)
-   * keeps a 10,000-row list from putting 10,000 queries in the cache.
+   * Makes list results serve as detail entries on `client` (once per client). A detail entry created
+   * while a cached list holds the entity starts with it, stamped with the list's `dataUpdatedAt`, so a
+   * detail opened from a fresh list makes no request; a list that arrives refreshes older detail
+   * entries. An entity with a write in flight keeps its optimistic value. Seeding when the entry is
+   * created (not every row up front) keeps a 10,000-row list from putting 10,000 queries in the cache.
    */
   attach(client: QueryClient): void
-  /** Refreshes existing detail entries from a list fetched at `updatedAt`, unless newer or with a write in flight. */
-  seed(client: QueryClient, entities: readonly T[], updatedAt: number): void
   /** The newest cached copy of an entity (detail or list) with its `dataUpdatedAt`. */
   find(client: QueryClient, id: string): { entity: T; updatedAt: number } | undefined
   /** Cancels in-flight fetches of every list and of these details (before an optimistic write). */
@@ -54,7 +53,7 @@ export function createEntityCache<T>(
   }
   const entityKey = (id: string) => JSON.stringify(keys.detail(id))
   const mine = (key: QueryKey) => keys.all.every((part, i) => key[i] === part)
-  const isList = (key: QueryKey) => key[3] === 'list'
+  const isList = (key: QueryKey) => mine(key) && key[3] === 'list'
   const detailId = (key: QueryKey) =>
     mine(key) && key[3] === 'detail' && key.length === 5 ? (key[4] as string) : undefined
   const queries = (client: QueryClient) => client.getQueryCache().findAll({ queryKey: keys.all })
@@ -75,21 +74,17 @@ export function createEntityCache<T>(
     attach(client) {
       if (attached.has(client)) return
       attached.add(client)
-      client.getQueryCache().subscribe(({ type, query }) => {
-        const id = type === 'added' && query.state.data === undefined && detailId(query.queryKey)
-        const found = id && !pending(client, id) && cache.find(client, id)
-        if (found) client.setQueryData(query.queryKey, found.entity, { updatedAt: found.updatedAt })
-      })
-    },
-
-    seed(client, entities, updatedAt) {
-      for (const { queryKey, state } of queries(client)) {
+      const refresh = ({ queryKey, state }: Query) => {
         const id = detailId(queryKey)
-        const entity = id && indexOf(entities).get(id)
-        // An entity with a write in flight keeps its optimistic value; a newer entry stays.
-        if (entity && !pending(client, id) && state.dataUpdatedAt < updatedAt)
-          client.setQueryData(queryKey, entity, { updatedAt })
+        const found = id && !pending(client, id) && cache.find(client, id)
+        if (found && found.updatedAt > state.dataUpdatedAt)
+          client.setQueryData(queryKey, found.entity, { updatedAt: found.updatedAt })
       }
+      client.getQueryCache().subscribe((event) => {
+        if (event.type === 'added') refresh(event.query)
+        else if (event.type === 'updated' && event.action.type === 'success' && isList(event.query.queryKey))
+          queries(client).forEach(refresh)
+      })
     },
 
     find(client, id) {

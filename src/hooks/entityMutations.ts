@@ -1,4 +1,4 @@
-import type { Query, QueryClient, QueryFilters } from '@tanstack/react-query'
+import { matchQuery, type QueryClient, type QueryFilters } from '@tanstack/react-query'
 import { crossEntityFilters, type EntityEvent } from './crossEntityEffects.js'
 import type { EditEntity, EntityCache } from './entityCache.js'
 import { pendingMutationsFor } from './pendingMutations.js'
@@ -22,15 +22,6 @@ export interface EntityWrite<T, R> {
   send(options: WriteCallOptions): Promise<R>
   /** Cache writes once the server said yes to `ids` (all, or those that went through in a partial failure). */
   commit(result: R | undefined, ids: readonly string[]): void
-}
-
-/**
- * Invalidates every query matched by any of the filters, once each. Overlapping `invalidateQueries`
- * calls would cancel and restart each other's refetches (two requests for one list).
- */
-function invalidateMatching(client: QueryClient, filters: readonly QueryFilters[]) {
-  const matched = new Set<Query>(filters.flatMap((f) => client.getQueryCache().findAll(f)))
-  if (matched.size) void client.invalidateQueries({ predicate: (query) => matched.has(query) })
 }
 
 /** Runs one write with its cache effects; framework-free (the hooks call it from `mutationFn`). */
@@ -81,6 +72,8 @@ export async function runWrite<T, R>(
   } finally {
     for (const key of pending.add(counted, -1))
       filters.push({ queryKey: JSON.parse(key), exact: key !== typeKey })
-    invalidateMatching(client, filters)
+    // One call: overlapping invalidateQueries calls would cancel and restart each other's refetches.
+    if (filters.length)
+      void client.invalidateQueries({ predicate: (q) => filters.some((f) => matchQuery(f, q)) })
   }
 }

@@ -2,7 +2,7 @@
 export class MutationUndoneError extends Error {
   override name = 'MutationUndoneError'
   constructor() {
-    super('Undone before it was sent: the cache was restored, no request made.')
+    super('Undone: nothing was sent.')
   }
 }
 

@@ -71,7 +71,7 @@ export function useResourceFile(
     structuralSharing: false,
     gcTime,
     // A resource's file does not change; one download per id while cached.
-    staleTime: Number.POSITIVE_INFINITY,
+    staleTime: Infinity,
     retry: false,
   })
   const { data: progress } = useQuery({ queryKey: progressKey, enabled: false, initialData: NOT_STARTED })
