@@ -7,7 +7,7 @@ import { withCreate } from '../entity/CreatableEntityApi.js'
 import { withDelete } from '../entity/DeletableEntityApi.js'
 import { EntityBaseApi } from '../entity/EntityBaseApi.js'
 import type { CallOptions, CreateOptions, ListFilters } from '../entity/types.js'
-import { badArgument, ServerError, ValidationError } from '../errors.js'
+import { ValidationError } from '../errors.js'
 import type { ConvertedData } from '../format/ConvertedData.js'
 import { assertUuid } from '../ids.js'
 import { isObject } from '../schema.js'
@@ -97,27 +97,22 @@ export class AnnotationsApi extends Base {
     options?: CallOptions,
   ): Promise<Annotation[]> {
     const { limit, offset, resource } = filters
-    const body: Record<string, unknown> = {}
-    if (resource !== undefined) {
-      if (Array.isArray(resource)) {
-        if (resource.length === 0) return []
-        body.resource_ids = resource.map((r: string | Resource) => this.resourceId(r))
-      } else {
-        body.resource_id = this.resourceId(resource as string | Resource)
-      }
-    }
-    const fields: Record<string, unknown> = {
+    if (Array.isArray(resource) && resource.length === 0) return []
+    const many = Array.isArray(resource)
+    const ids = resource === undefined ? [] : asArray(resource).map((r) => this.resourceId(r))
+    // Undefined fields are left out of the JSON body.
+    const body = {
+      resource_id: many ? undefined : ids[0],
+      resource_ids: many ? ids : undefined,
       annotation_type: filters.annotationType,
       annotatorEmail: filters.annotatorEmail,
-      from: filters.fromDate === undefined ? undefined : isoDate(filters.fromDate, 'fromDate'),
-      to: filters.toDate === undefined ? undefined : isoDate(filters.toDate, 'toDate'),
+      from: isoDate(filters.fromDate, 'fromDate'),
+      to: isoDate(filters.toDate, 'toDate'),
       dataset_id: filters.datasetId,
       annotation_worklist_id: filters.worklistId,
       status: filters.status,
       load_ai_segmentations: filters.loadAiSegmentations,
     }
-    for (const [key, value] of Object.entries(fields))
-      if (value !== undefined && value !== null) body[key] = value
     const raw = await this.paginateBody(`${this.endpointBase}/search`, body, {
       limit,
       offset,
@@ -154,25 +149,18 @@ export class AnnotationsApi extends Base {
       signal: options?.signal,
       item: { type: 'resource', id: resourceId },
     })
-    const results = Array.isArray(answer) ? answer : [answer]
-    const ids = results.map((r) => {
-      const id = typeof r === 'string' ? r : isObject(r) && typeof r.id === 'string' ? r.id : undefined
-      if (id !== undefined && !(isObject(r) && r.error)) return id
-      const reason = isObject(r) && r.error !== undefined ? r.error : r
-      throw new ServerError(`POST /${path}: the server refused an annotation: ${JSON.stringify(reason)}`, {
-        status: 200,
-        method: 'POST',
-        url: path,
+    const ids = asArray(answer).map((r) => {
+      this.refusal(r, 'POST', path)
+      const id = isObject(r) ? r.id : r
+      if (typeof id === 'string') return id
+      throw new ValidationError(`POST /${path}: expected an id per annotation, got ${JSON.stringify(r)}.`, {
         body: answer,
       })
     })
     if (ids.length !== items.length) {
-      throw new ValidationError(
-        `POST /${path}: sent ${items.length} annotations, the server answered ${ids.length} ids.`,
-        {
-          body: answer,
-        },
-      )
+      throw new ValidationError(`POST /${path}: sent ${items.length} annotations, got ${ids.length} ids.`, {
+        body: answer,
+      })
     }
     return Array.isArray(annotations) ? ids : ids[0]
   }
@@ -194,34 +182,10 @@ export class AnnotationsApi extends Base {
    * Renames an annotation or moves it to a project (`PATCH /annotations/{id}` with only the given fields) and
    * resolves to the updated annotation (read back when the server does not send it).
    */
-  async patch(
-    annotation: string | Annotation,
-    data: AnnotationPatch,
-    options?: CallOptions,
-  ): Promise<Annotation> {
-    const id = this.getEntityId(annotation)
-    const body: Record<string, unknown> = {}
-    if (data.identifier !== undefined) body.identifier = data.identifier
-    if (data.project_id !== undefined) body.project_id = assertUuid(data.project_id, 'project')
-    if (Object.keys(body).length === 0) {
-      throw badArgument(`patch annotation "${id}": give identifier and/or project_id.`)
-    }
-    const path = this.entityPath(id)
-    const answer = await this.requestJson('PATCH', path, {
-      ...this.about(id, options),
-      json: body,
-    })
-    if (isObject(answer) && answer.error !== undefined && answer.error !== null) {
-      throw new ServerError(`PATCH /${path}: ${JSON.stringify(answer.error)}`, {
-        status: 200,
-        method: 'PATCH',
-        url: path,
-        body: answer,
-      })
-    }
-    if (isObject(answer) && typeof answer.id === 'string' && 'annotation_type' in answer)
-      return this.parse(answer, 'annotation')
-    return this.getById(id, options)
+  patch(annotation: string | Annotation, data: AnnotationPatch, options?: CallOptions): Promise<Annotation> {
+    const { identifier, project_id } = data
+    const project = project_id === undefined ? undefined : assertUuid(project_id, 'project')
+    return this.patchEntity(annotation, { identifier, project_id: project }, options)
   }
 
   /** Same as {@link AnnotationsApi.patch}. */
@@ -286,7 +250,7 @@ export class AnnotationsApi extends Base {
       this.about(id, options),
     )
     if (!options.autoConvert) return bytes
-    return convertDownload(bytes, mimetype === 'application/octet-stream' ? undefined : mimetype)
+    return convertDownload(bytes, mimetype)
   }
 
   private resourceId(resource: string | Resource): string {

@@ -217,10 +217,7 @@ export class ResourcesApi extends Base {
     options: DownloadResourceOptions = {},
   ): Promise<ConvertedData | Uint8Array> {
     const id = this.getEntityId(resource)
-    const { bytes } = await this.requestBytes('GET', `${this.entityPath(id)}/file`, {
-      ...this.about(id, options),
-      headers: { accept: 'application/octet-stream' },
-    })
+    const { bytes } = await this.requestBytes('GET', `${this.entityPath(id)}/file`, this.about(id, options))
     if (options.autoConvert === false) return bytes
     let declared = typeof resource === 'string' ? undefined : resource.mimetype
     if (declared === undefined && bytes.length > 0 && !sniff(bytes).specific) {
@@ -257,7 +254,7 @@ export class ResourcesApi extends Base {
       ...this.about(id, options),
       headers: { accept: 'image/*' },
     })
-    return convertDownload(bytes, mimetype === 'application/octet-stream' ? undefined : mimetype)
+    return convertDownload(bytes, mimetype)
   }
 
   /**
@@ -321,8 +318,8 @@ export class ResourcesApi extends Base {
           : asArray(projectName as string | readonly string[])
     return {
       status: filters.status ?? '',
-      from: filters.fromDate === undefined ? undefined : isoDate(filters.fromDate, 'fromDate'),
-      to: filters.toDate === undefined ? undefined : isoDate(filters.toDate, 'toDate'),
+      from: isoDate(filters.fromDate, 'fromDate'),
+      to: isoDate(filters.toDate, 'toDate'),
       modality: filters.modality,
       mimetype: filters.mimetype,
       order_field: filters.orderField,

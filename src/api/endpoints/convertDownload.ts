@@ -7,11 +7,13 @@ const NOT_INTERPRETED =
   /^(Empty file content\.|Unsupported mimetype: |Could not determine mimetype from content\.)/
 
 /**
- * Converts downloaded bytes with `BaseApi.convertFormat`, `declared` being the fallback mimetype.
+ * Converts downloaded bytes with `BaseApi.convertFormat`, `declared` being the fallback mimetype (a generic
+ * `application/octet-stream` says nothing, so it is no fallback).
  * Like the Python SDK, content of a type this library does not interpret (empty, unsupported, undetectable)
  * comes back as bytes (`kind: 'bytes'`); content that claims a known type but is corrupt throws `FormatError`.
  */
-export function convertDownload(bytes: Uint8Array, declared: string | undefined): ConvertedData {
+export function convertDownload(bytes: Uint8Array, mimetype: string | undefined): ConvertedData {
+  const declared = mimetype === 'application/octet-stream' ? undefined : mimetype
   try {
     return BaseApi.convertFormat(bytes, declared)
   } catch (error) {

@@ -5,9 +5,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/
 /**
  * A date filter as the server expects it: a `Date` becomes its UTC day (`YYYY-MM-DD`, like Python's
  * `date.isoformat()`); a string must start with an ISO date and is sent as is.
- * Anything else throws a {@link ValidationError} before a request is sent.
+ * Anything else throws a {@link ValidationError} before a request is sent; `undefined` stays undefined.
  */
-export function isoDate(value: string | Date, name: string): string {
+export function isoDate(value: string | Date | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) {
       throw badArgument(`${name}: the Date is invalid.`, name)
