@@ -239,44 +239,36 @@ export function createEntityHooks<A extends EntityApiShape>(
       infiniteList(filters, options, pageSize),
   }
 
-  // Write hooks by capability: `useCreate` where the API can create, and so on.
-  const hook =
-    <V, R>(write: (variables: V, client: QueryClient) => EntityWrite<T, R>) =>
-    (options?: WriteHookOptions & MutationOverrides<R, V>) =>
-      useCacheMutation(cache, write, options)
-  const remove = (
-    client: QueryClient,
-    entities: ReadonlyArray<string | T>,
-    send: EntityWrite<T, void>['send'],
-  ): EntityWrite<T, void> => ({
-    event: 'delete',
-    ids: entities.map(idOf),
-    apply: () => null,
-    send,
-    commit: (_, done) => cache.drop(client, done),
-  })
-  if (typeof writes.create === 'function')
-    hooks.useCreate = hook((data: CreateDataOfApi<A>, client) => ({
-      event: 'create',
-      ids: [],
-      send: () => writes.create(data, { returnEntity: true }),
-      commit: (entity) => cache.put(client, entity),
-    }))
-  if (typeof writes.patch === 'function')
-    hooks.usePatch = hook(({ entity, data }: PatchVariables<T>, client) => ({
-      event: 'patch',
-      ids: [idOf(entity)],
-      apply: (cached) => ({ ...(cached as object), ...data }) as T,
-      send: (options) => writes.patch(entity, data, options),
-      commit: (saved) => cache.put(client, saved),
-    }))
-  if (typeof writes.delete === 'function') {
-    hooks.useDelete = hook((entity: string | T, client) =>
-      remove(client, [entity], (o) => writes.delete(entity, o)),
-    )
-    hooks.useBulkDelete = hook((entities: ReadonlyArray<string | T>, client) =>
-      remove(client, entities, (o) => writes.bulkDelete(entities, o)),
-    )
+  // Write hooks by capability: each exists only where the API has its method.
+  const writeHooks: Record<string, [method: string, write: (variables: never) => EntityWrite<unknown>]> = {
+    useCreate: [
+      'create',
+      (data: CreateDataOfApi<A>) => ({ ids: [], send: () => writes.create(data, { returnEntity: true }) }),
+    ],
+    usePatch: [
+      'patch',
+      ({ entity, data }: PatchVariables<T>) => ({
+        ids: [idOf(entity)],
+        change: data,
+        send: (o) => writes.patch(entity, data, o),
+      }),
+    ],
+    useDelete: [
+      'delete',
+      (entity: string | T) => ({ ids: [idOf(entity)], change: null, send: (o) => writes.delete(entity, o) }),
+    ],
+    useBulkDelete: [
+      'bulkDelete',
+      (entities: ReadonlyArray<string | T>) => ({
+        ids: entities.map(idOf),
+        change: null,
+        send: (o) => writes.bulkDelete(entities, o),
+      }),
+    ],
   }
+  for (const [name, [method, write]] of Object.entries(writeHooks))
+    if (typeof (api as unknown as Record<string, unknown>)[method] === 'function')
+      hooks[name] = (options?: WriteHookOptions & MutationOverrides<unknown, never>) =>
+        useCacheMutation(cache, write, options)
   return hooks as EntityHooks<A>
 }

@@ -1,8 +1,5 @@
 import type { QueryFilters } from '@tanstack/react-query'
 
-/** What a mutation did, for the effects it has on other entity types. */
-export type EntityEvent = 'create' | 'patch' | 'delete'
-
 /**
  * The queries of other types made stale by creating or deleting `entities` (created entities, or the
  * cached copies of deleted ones; `complete` is false when some deleted ones were not cached).
@@ -43,12 +40,11 @@ export const crossEntityEffects: Readonly<Record<string, Effect>> = {
   annotations: annotationListsOfResources,
 }
 
-/** The query filters a successful `event` of the type keyed `all` (`['datamint', serverUrl, endpointBase]`) makes stale. */
+/** The query filters a create or delete of the type keyed `all` (`['datamint', serverUrl, endpointBase]`) makes stale. */
 export function crossEntityFilters(
   [, serverUrl, endpointBase]: readonly string[],
-  event: EntityEvent,
   entities: readonly unknown[],
   complete: boolean,
 ): QueryFilters[] {
-  return (event !== 'patch' && crossEntityEffects[endpointBase]?.(serverUrl, entities, complete)) || []
+  return crossEntityEffects[endpointBase]?.(serverUrl, entities, complete) ?? []
 }

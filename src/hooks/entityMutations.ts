@@ -1,6 +1,6 @@
 import { matchQuery, type QueryClient, type QueryFilters } from '@tanstack/react-query'
-import { crossEntityFilters, type EntityEvent } from './crossEntityEffects.js'
-import type { EditEntity, EntityCache } from './entityCache.js'
+import { crossEntityFilters } from './crossEntityEffects.js'
+import type { EntityCache } from './entityCache.js'
 import { pendingMutationsFor } from './pendingMutations.js'
 import type { BulkFailure, WriteCallOptions } from './types.js'
 import { MutationUndoneError, type UndoTicket } from './undoableScheduler.js'
@@ -11,24 +11,24 @@ import { MutationUndoneError, type UndoTicket } from './undoableScheduler.js'
  */
 export type MutationMode = 'pessimistic' | 'optimistic' | 'undoable'
 
-/** One write: what it sends and what it does to the cache. */
-export interface EntityWrite<T, R> {
-  event: EntityEvent
+/** One write: a create (no `change`), a patch (`change` merged into the entity) or a delete (`change: null`). */
+export interface EntityWrite<R> {
   /** The entities written (none for a create). */
   ids: readonly string[]
-  /** The optimistic change (not applied in pessimistic mode). */
-  apply?: EditEntity<T>
+  change?: object | null
   /** `keepalive` is set for a send released by `pagehide` (the request must outlive the page). */
   send(options: WriteCallOptions): Promise<R>
-  /** Cache writes once the server said yes to `ids` (all, or those that went through in a partial failure). */
-  commit(result: R | undefined, ids: readonly string[]): void
 }
 
-/** Runs one write with its cache effects; framework-free (the hooks call it from `mutationFn`). */
+/**
+ * Runs one write with its cache effects; framework-free (the hooks call it from `mutationFn`). A create
+ * or patch puts the server's entity in the cache; a delete drops the entities (only those that went
+ * through, in a partial failure). The type's lists are refetched once none of its writes is pending.
+ */
 export async function runWrite<T, R>(
   client: QueryClient,
   cache: EntityCache<T>,
-  { event, ids, apply, send, commit }: EntityWrite<T, R>,
+  { ids, change, send }: EntityWrite<R>,
   mode: MutationMode,
   ticket?: UndoTicket,
 ): Promise<R> {
@@ -38,36 +38,33 @@ export async function runWrite<T, R>(
   // Cached copies the cross-entity effects look at (read before any write).
   const cached = ids.map((id) => cache.find(client, id)?.entity)
   const filters: QueryFilters[] = []
-  // The server changed: this type's lists once nothing of it is pending, other types' queries now.
-  const changed = (entities: unknown[]) => {
+  /** The server said yes to `done`: write the cache, and mark what it makes stale. */
+  const commit = (result: R | undefined, done: readonly string[]) => {
+    if (change === null) cache.drop(client, done)
+    else cache.put(client, result)
     pending.stale.add(typeKey)
-    filters.push(...crossEntityFilters(cache.keys.all, event, entities, !cached.includes(undefined)))
+    // A create has no ids: its effects look at the created entity.
+    const entities = ids.length ? cached.filter((_, i) => done.includes(ids[i])) : [result]
+    if (!change) filters.push(...crossEntityFilters(cache.keys.all, entities, !cached.includes(undefined)))
   }
   let rollback: (() => boolean) | undefined
   pending.add(counted, 1)
   try {
     if (ticket?.undone) throw new MutationUndoneError()
-    if (apply && mode !== 'pessimistic') {
+    if (change !== undefined && mode !== 'pessimistic') {
       await cache.cancel(client, ids)
-      rollback = cache.edit(client, ids, apply)
+      rollback = cache.edit(client, ids, (entity) => change && ({ ...(entity as object), ...change } as T))
     }
     const result = await send({ keepalive: await ticket?.ready })
     commit(result, ids)
-    // A create has no ids: its effects look at the created entity.
-    changed(ids.length ? cached : [result])
     return result
   } catch (error) {
     // Not exact (an entry was written since): refetch what it touched once all settle.
     if (rollback && !rollback()) for (const key of counted) pending.stale.add(key)
     const failures = (error as { failures?: BulkFailure[] } | null)?.failures
-    if (Array.isArray(failures)) {
-      // Partial failure: the others are gone on the server.
-      const done = ids.filter((id) => !failures.some((f) => f.id === id))
-      if (done.length) {
-        commit(undefined, done)
-        changed(cached.filter((_, i) => done.includes(ids[i])))
-      }
-    }
+    // Partial failure: the others are gone on the server.
+    const done = Array.isArray(failures) ? ids.filter((id) => !failures.some((f) => f.id === id)) : []
+    if (done.length) commit(undefined, done)
     throw error
   } finally {
     for (const key of pending.add(counted, -1))

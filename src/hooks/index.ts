@@ -14,7 +14,6 @@ export {
   type SuspenseQueryOverrides,
 } from './createEntityHooks.js'
 export type { EntityQueryKeys } from './createQueryKeys.js'
-export type { EntityEvent } from './crossEntityEffects.js'
 export { DatamintProvider, type DatamintProviderProps } from './DatamintProvider.js'
 export {
   useAnnotations,

@@ -1,6 +1,5 @@
 'use client'
 import {
-  type QueryClient,
   type UseMutationOptions,
   type UseMutationResult,
   useMutation,
@@ -32,7 +31,7 @@ export type MutationOverrides<R, V> = Omit<UseMutationOptions<R, Error, V>, 'mut
  */
 export function useCacheMutation<T, V, R>(
   cache: EntityCache<T>,
-  write: (variables: V, client: QueryClient) => EntityWrite<T, R>,
+  write: (variables: V) => EntityWrite<R>,
   {
     mutationMode = 'optimistic',
     undoTimeout = 5000,
@@ -49,7 +48,7 @@ export function useCacheMutation<T, V, R>(
       mutationFn: (variables) => {
         const i = tickets.findIndex(([v]) => v === variables)
         const ticket = i < 0 ? undefined : tickets.splice(i, 1)[0][1]
-        return runWrite(client, cache, write(variables, client), mutationMode, ticket)
+        return runWrite(client, cache, write(variables), mutationMode, ticket)
       },
     },
     client,

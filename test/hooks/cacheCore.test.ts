@@ -234,11 +234,10 @@ describe('undoable scheduler', () => {
 describe('cross-entity effects', () => {
   it('resource creates and deletes touch projects; annotation ones touch their resource annotation lists', () => {
     const all = (endpointBase: string) => ['datamint', 'http://a.test', endpointBase]
-    expect(crossEntityFilters(all('resources'), 'create', [], true)).toEqual([
+    expect(crossEntityFilters(all('resources'), [], true)).toEqual([
       { queryKey: ['datamint', 'http://a.test', 'projects'] },
     ])
-    expect(crossEntityFilters(all('resources'), 'patch', [], true)).toEqual([])
-    expect(crossEntityFilters(all('projects'), 'delete', [], true)).toEqual([])
+    expect(crossEntityFilters(all('projects'), [], true)).toEqual([])
     const client = new QueryClient()
     const annotations = createQueryKeys<{ resource?: string | string[] }>({
       config: { serverUrl: 'http://a.test' },
@@ -249,7 +248,7 @@ describe('cross-entity effects', () => {
     client.setQueryData(annotations.list({ resource: 'r2' }), [])
     client.setQueryData(annotations.list({}), [])
     const hit = (entities: unknown[], complete = true) =>
-      crossEntityFilters(all('annotations'), 'delete', entities, complete)
+      crossEntityFilters(all('annotations'), entities, complete)
         .flatMap((filter) => client.getQueryCache().findAll(filter))
         .map((q) => q.queryKey[4])
     expect(hit([{ id: 'x', resource_id: 'r1' }])).toEqual([
