@@ -1,107 +1,81 @@
-import { Gunzip } from 'fflate'
 import { FormatError } from '../errors.js'
-
-/** Compressed bytes fed to the inflater per step while only the head is wanted. */
-const HEAD_STEP = 16 * 1024
+import { inflate } from './inflate.js'
 
 /**
- * A gzip stream decompressed lazily and only once: detection asks for the first bytes with
- * {@link GzipContent.head}, the NIfTI reader then asks for {@link GzipContent.all} and the
- * inflater simply carries on where the peek stopped. Memory grows with real output only, so a
- * forged gzip trailer cannot make us allocate more than the data actually inflates to.
+ * A gzip stream (RFC 1952, one or more members) decompressed on demand: detection asks for the first
+ * bytes with {@link GzipContent.head}, which inflates only until it has them; the NIfTI reader then
+ * asks for {@link GzipContent.all}, inflated once. Memory grows with real output only, so a forged
+ * gzip trailer cannot make us allocate more than the data actually inflates to.
  */
 export class GzipContent {
-  private readonly input: Uint8Array
-  private readonly stream: Gunzip
-  private chunks: Uint8Array[] = []
-  private produced = 0
-  private consumed = 0
-  private finished = false
-  /** Output bytes before the current gzip member (files may hold several). */
-  private memberStart = 0
-  /** Kept so that asking again after a failed peek reports the same problem. */
-  private failure: FormatError | undefined
+  private whole: Uint8Array | undefined
 
-  constructor(input: Uint8Array) {
-    this.input = input
-    this.stream = new Gunzip((chunk) => {
-      this.chunks.push(chunk)
-      this.produced += chunk.length
-    })
-    this.stream.onmember = () => {
-      this.memberStart = this.produced
-    }
-  }
+  constructor(private readonly input: Uint8Array) {}
 
   /** The first `n` decompressed bytes (fewer when the content is shorter). */
   head(n: number): Uint8Array {
-    if (this.failure) throw this.failure
-    while (this.produced < n && !this.finished) this.pushUpTo(this.consumed + HEAD_STEP)
-    return concat(this.chunks, Math.min(n, this.produced))
+    return (this.whole ?? this.gunzip(n)).subarray(0, n)
   }
 
   /** The whole decompressed content, as one array. */
   all(): Uint8Array {
-    if (this.failure) throw this.failure
-    if (!this.finished) this.pushUpTo(this.input.length)
-    if (this.chunks.length !== 1) this.chunks = [concat(this.chunks, this.produced)]
-    return this.chunks[0]
+    this.whole ??= this.gunzip(Number.POSITIVE_INFINITY)
+    return this.whole
   }
 
-  private pushUpTo(end: number): void {
-    const stop = Math.min(end, this.input.length)
-    const final = stop === this.input.length
-    try {
-      this.stream.push(this.input.subarray(this.consumed, stop), final)
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      this.fail(
-        `gzip: the compressed data is corrupt or truncated (${reason}) after ${this.produced} decompressed bytes.`,
-      )
+  /** Members inflated in turn until `limit` bytes are out or the input ends. */
+  private gunzip(limit: number): Uint8Array {
+    const input = this.input
+    const members: Uint8Array[] = []
+    let produced = 0
+    let at = 0
+    do {
+      let member: { data: Uint8Array; end: number }
+      try {
+        member = inflate(input, memberData(input, at), limit - produced)
+      } catch (error) {
+        throw new FormatError(
+          `gzip: the compressed data is corrupt or truncated (${(error as Error).message}).`,
+        )
+      }
+      members.push(member.data)
+      produced += member.data.length
+      if (produced >= limit) break
+      // The trailer: CRC-32 (not checked), then ISIZE, the member's size modulo 2^32. A stream cut
+      // at a block boundary inflates without error: only this size tells.
+      at = member.end + 8
+      const recorded =
+        at <= input.length
+          ? (input[at - 4] | (input[at - 3] << 8) | (input[at - 2] << 16) | (input[at - 1] << 24)) >>> 0
+          : -1
+      if (recorded !== member.data.length % 0x100000000) {
+        throw new FormatError(
+          `gzip: the compressed data is truncated or corrupt: it inflates to ${produced} bytes but its trailer records ${recorded < 0 ? 'nothing' : recorded}.`,
+        )
+      }
+    } while (input[at] === 0x1f && input[at + 1] === 0x8b)
+    if (members.length === 1) return members[0]
+    const out = new Uint8Array(produced)
+    produced = 0
+    for (const member of members) {
+      out.set(member, produced)
+      produced += member.length
     }
-    this.consumed = stop
-    this.finished = final
-    if (final) this.checkTrailer()
-  }
-
-  private fail(message: string): never {
-    this.finished = true
-    this.failure = new FormatError(message)
-    throw this.failure
-  }
-
-  /**
-   * The streaming inflater stops quietly when the input ends early, so compare the output with the
-   * size the gzip trailer records (ISIZE, modulo 2^32): a cut or corrupted stream disagrees.
-   */
-  private checkTrailer(): void {
-    const n = this.input.length
-    const recorded =
-      n < 18
-        ? -1
-        : (this.input[n - 4] |
-            (this.input[n - 3] << 8) |
-            (this.input[n - 2] << 16) |
-            (this.input[n - 1] << 24)) >>>
-          0
-    const actual = (this.produced - this.memberStart) % 0x100000000
-    if (recorded !== actual) {
-      this.fail(
-        `gzip: the compressed data is truncated or corrupt: it inflates to ${this.produced} bytes but its trailer records ${recorded < 0 ? 'nothing' : recorded}.`,
-      )
-    }
+    return out
   }
 }
 
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0].subarray(0, length)
-  const out = new Uint8Array(length)
-  let at = 0
-  for (const chunk of chunks) {
-    if (at >= length) break
-    const part = chunk.subarray(0, length - at)
-    out.set(part, at)
-    at += part.length
+/** Where a member's deflate data starts: after its 10-byte header and the optional fields its flags announce. */
+function memberData(input: Uint8Array, at: number): number {
+  if (input[at] !== 0x1f || input[at + 1] !== 0x8b || input[at + 2] !== 8) {
+    throw new FormatError(`gzip: no gzip member header (1F 8B 08) at byte ${at}.`)
   }
-  return out
+  const flags = input[at + 3]
+  let position = at + 10
+  // FEXTRA: a length-prefixed field; FNAME and FCOMMENT: NUL-terminated text; FHCRC: 2 bytes.
+  if (flags & 4) position += 2 + (input[position] | (input[position + 1] << 8))
+  for (const flag of [8, 16]) {
+    if (flags & flag) position = input.indexOf(0, position) + 1 || input.length
+  }
+  return flags & 2 ? position + 2 : position
 }

@@ -1,8 +1,8 @@
 import type { Element, Fragment } from 'dicom-parser'
-import { inflateSync } from 'fflate'
 import { FormatError } from '../errors.js'
 import { bigEndian, checkRange, DicomDataSet, littleEndian, readFixedString } from './DicomDataSet.js'
 import { type DicomLayout, LONG_VRS } from './dicomLayout.js'
+import { inflate } from './inflate.js'
 
 const UNDEFINED_LENGTH = 0xffffffff
 const IMPLICIT_LE = '1.2.840.10008.1.2'
@@ -239,7 +239,7 @@ export function readDataSet(bytes: Uint8Array, layout: DicomLayout): DicomDataSe
     syntax = readFixedString(b, uid.dataOffset, uid.length).trim()
     if (p >= b.length) fail('the file ends after its file meta information, without a data set')
   }
-  if (syntax === DEFLATED) b = inflate(b, p)
+  if (syntax === DEFLATED) b = inflated(b, p)
   little = syntax !== EXPLICIT_BE
   readElements(elements, b.length, syntax !== IMPLICIT_LE)
   const dataSet = new DicomDataSet(little ? littleEndian : bigEndian, b, elements)
@@ -248,19 +248,19 @@ export function readDataSet(bytes: Uint8Array, layout: DicomLayout): DicomDataSe
 }
 
 /** The file with its deflated data set (raw DEFLATE from `at`) inflated in place. */
-function inflate(bytes: Uint8Array, at: number): Uint8Array {
-  let inflated: Uint8Array
+function inflated(bytes: Uint8Array, at: number): Uint8Array {
+  let data: Uint8Array
   try {
-    inflated = inflateSync(bytes.subarray(at))
+    data = inflate(bytes, at).data
   } catch (error) {
     throw new FormatError(
       `DICOM: the deflated data set starting at byte ${at} is corrupt (${(error as Error).message}).`,
       { cause: error },
     )
   }
-  const full = new Uint8Array(at + inflated.length)
+  const full = new Uint8Array(at + data.length)
   full.set(bytes.subarray(0, at))
-  full.set(inflated, at)
+  full.set(data, at)
   return full
 }
 
