@@ -1,6 +1,9 @@
-import { CreatableEntityApi } from './CreatableEntityApi.js'
-import type { Creatable, Deletable, Updatable } from './capabilities.js'
-import type { CallOptions, NoFilters } from './types.js'
+import { withCreate } from './CreatableEntityApi.js'
+import type { Creatable, Deletable, EntityApiArgs, Updatable } from './capabilities.js'
+import { withDelete } from './DeletableEntityApi.js'
+import { EntityBaseApi } from './EntityBaseApi.js'
+import type { NoFilters } from './types.js'
+import { withUpdate } from './UpdatableEntityApi.js'
 
 /**
  * An entity API with every operation: read, `create`, `patch`/`partialUpdate`, `delete`/`bulkDelete`.
@@ -8,24 +11,16 @@ import type { CallOptions, NoFilters } from './types.js'
  * @example
  * class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProject> {}
  */
-export class CRUDEntityApi<T, F extends object = NoFilters, C = Partial<T>>
-  extends CreatableEntityApi<T, F, C>
-  implements Creatable<T, C>, Updatable<T>, Deletable<T>
-{
-  /** See `UpdatableEntityApi.patch`. */
-  patch(entity: string | T, data: Partial<T>, options?: CallOptions): Promise<T> {
-    return this.patchEntity(entity, data, options)
-  }
-  /** Same as `patch`. */
-  partialUpdate(entity: string | T, data: Partial<T>, options?: CallOptions): Promise<T> {
-    return this.patchEntity(entity, data, options)
-  }
-  /** See `DeletableEntityApi.delete`. */
-  delete(entity: string | T, options?: CallOptions): Promise<void> {
-    return this.deleteEntity(entity, options)
-  }
-  /** See `DeletableEntityApi.bulkDelete`. */
-  bulkDelete(entities: ReadonlyArray<string | T>, options?: CallOptions): Promise<void> {
-    return this.bulkDeleteEntities(entities, options)
-  }
-}
+export interface CRUDEntityApi<T, F extends object = NoFilters, C = Partial<T>>
+  extends EntityBaseApi<T, F, C>,
+    Creatable<T, C>,
+    Updatable<T>,
+    Deletable<T> {}
+// A mixin applied to `EntityBaseApi` has `unknown` entity types; this signature makes the class generic again.
+export const CRUDEntityApi = withUpdate(withDelete(withCreate(EntityBaseApi))) as unknown as new <
+  T,
+  F extends object = NoFilters,
+  C = Partial<T>,
+>(
+  ...args: EntityApiArgs<T>
+) => CRUDEntityApi<T, F, C>

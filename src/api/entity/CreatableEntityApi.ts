@@ -1,4 +1,4 @@
-import type { Creatable, EntityApiClass, MixinClass } from './capabilities.js'
+import type { Creatable, EntityApiArgs, EntityApiClass, MixinClass } from './capabilities.js'
 import { EntityBaseApi } from './EntityBaseApi.js'
 import type { CreateInputOf, CreateOptions, EntityOf, NoFilters } from './types.js'
 
@@ -14,7 +14,7 @@ export function withCreate<TBase extends EntityApiClass>(
   type T = EntityOf<InstanceType<TBase>>
   type C = CreateInputOf<InstanceType<TBase>>
   class WithCreate extends Base implements Creatable<T, C> {
-    /** Creates an entity; see {@link CreatableEntityApi.create}. */
+    /** Creates an entity; see {@link Creatable.create}. */
     create(data: C, options?: CreateOptions & { returnEntity?: true }): Promise<T>
     create(data: C, options: CreateOptions & { returnEntity: false }): Promise<string>
     create(data: C, options?: CreateOptions): Promise<T | string>
@@ -26,24 +26,20 @@ export function withCreate<TBase extends EntityApiClass>(
 }
 
 /**
- * An entity API with `create`.
+ * An entity API with `create` (the mixin applied to `EntityBaseApi`, usable as a generic class).
  *
  * @example
+ * const users = new CreatableEntityApi<User>(config, userSchema, 'users')
  * const id = await users.create({ email, firstname }, { returnEntity: false })
  */
-export class CreatableEntityApi<T, F extends object = NoFilters, C = Partial<T>>
-  extends EntityBaseApi<T, F, C>
-  implements Creatable<T, C>
-{
-  /**
-   * `POST /{endpoint}`. Resolves to the entity (read back with GET when the server answered only its id),
-   * or to the id with `returnEntity: false`. A 409 throws `EntityAlreadyExistsError`, or with `existsOk`
-   * resolves to the existing entity.
-   */
-  create(data: C, options?: CreateOptions & { returnEntity?: true }): Promise<T>
-  create(data: C, options: CreateOptions & { returnEntity: false }): Promise<string>
-  create(data: C, options?: CreateOptions): Promise<T | string>
-  create(data: C, options?: CreateOptions): Promise<T | string> {
-    return this.createEntity(this.endpointBase, { json: data }, options)
-  }
-}
+export interface CreatableEntityApi<T, F extends object = NoFilters, C = Partial<T>>
+  extends EntityBaseApi<T, F, C>,
+    Creatable<T, C> {}
+// A mixin applied to `EntityBaseApi` has `unknown` entity types; this signature makes the class generic again.
+export const CreatableEntityApi = withCreate(EntityBaseApi) as unknown as new <
+  T,
+  F extends object = NoFilters,
+  C = Partial<T>,
+>(
+  ...args: EntityApiArgs<T>
+) => CreatableEntityApi<T, F, C>

@@ -1,4 +1,4 @@
-import type { Deletable, EntityApiClass, MixinClass } from './capabilities.js'
+import type { Deletable, EntityApiArgs, EntityApiClass, MixinClass } from './capabilities.js'
 import { EntityBaseApi } from './EntityBaseApi.js'
 import type { CallOptions, EntityOf, NoFilters } from './types.js'
 
@@ -13,11 +13,11 @@ export function withDelete<TBase extends EntityApiClass>(
 ): TBase & MixinClass<Deletable<EntityOf<InstanceType<TBase>>>> {
   type T = EntityOf<InstanceType<TBase>>
   class WithDelete extends Base implements Deletable<T> {
-    /** `DELETE /{endpoint}/{id}`. */
+    /** See {@link Deletable.delete}. */
     delete(entity: string | T, options?: CallOptions): Promise<void> {
       return this.deleteEntity(entity, options)
     }
-    /** Deletes all, ≤ 20 in flight; one `BulkOperationError` lists every failure. */
+    /** See {@link Deletable.bulkDelete}. */
     bulkDelete(entities: ReadonlyArray<string | T>, options?: CallOptions): Promise<void> {
       return this.bulkDeleteEntities(entities, options)
     }
@@ -25,20 +25,15 @@ export function withDelete<TBase extends EntityApiClass>(
   return WithDelete
 }
 
-/** An entity API with `delete` and `bulkDelete`. */
-export class DeletableEntityApi<T, F extends object = NoFilters, C = Partial<T>>
-  extends EntityBaseApi<T, F, C>
-  implements Deletable<T>
-{
-  /** `DELETE /{endpoint}/{id}`; `ItemNotFoundError` when it does not exist. */
-  delete(entity: string | T, options?: CallOptions): Promise<void> {
-    return this.deleteEntity(entity, options)
-  }
-  /**
-   * Deletes every entity with at most 20 requests in flight. Every id is attempted; if any fail, one
-   * `BulkOperationError` lists each failed id with its cause.
-   */
-  bulkDelete(entities: ReadonlyArray<string | T>, options?: CallOptions): Promise<void> {
-    return this.bulkDeleteEntities(entities, options)
-  }
-}
+/** An entity API with `delete` and `bulkDelete` (the mixin applied to `EntityBaseApi`). */
+export interface DeletableEntityApi<T, F extends object = NoFilters, C = Partial<T>>
+  extends EntityBaseApi<T, F, C>,
+    Deletable<T> {}
+// A mixin applied to `EntityBaseApi` has `unknown` entity types; this signature makes the class generic again.
+export const DeletableEntityApi = withDelete(EntityBaseApi) as unknown as new <
+  T,
+  F extends object = NoFilters,
+  C = Partial<T>,
+>(
+  ...args: EntityApiArgs<T>
+) => DeletableEntityApi<T, F, C>

@@ -1,4 +1,4 @@
-import type { EntityApiClass, MixinClass, Updatable } from './capabilities.js'
+import type { EntityApiArgs, EntityApiClass, MixinClass, Updatable } from './capabilities.js'
 import { EntityBaseApi } from './EntityBaseApi.js'
 import type { CallOptions, EntityOf, NoFilters } from './types.js'
 
@@ -13,7 +13,7 @@ export function withUpdate<TBase extends EntityApiClass>(
 ): TBase & MixinClass<Updatable<EntityOf<InstanceType<TBase>>>> {
   type T = EntityOf<InstanceType<TBase>>
   class WithUpdate extends Base implements Updatable<T> {
-    /** Changes only the given fields; see {@link UpdatableEntityApi.patch}. */
+    /** See {@link Updatable.patch}. */
     patch(entity: string | T, data: Partial<T>, options?: CallOptions): Promise<T> {
       return this.patchEntity(entity, data, options)
     }
@@ -25,23 +25,21 @@ export function withUpdate<TBase extends EntityApiClass>(
   return WithUpdate
 }
 
-/** An entity API with `patch` (and its alias `partialUpdate`). */
-export class UpdatableEntityApi<T, F extends object = NoFilters, C = Partial<T>>
-  extends EntityBaseApi<T, F, C>
-  implements Updatable<T>
-{
-  /**
-   * `PATCH /{endpoint}/{id}` with only the fields of `data` that are defined; resolves to the updated
-   * entity (read back with GET when the server answers `{}`).
-   *
-   * @example
-   * const p = await projects.patch(project, { name: 'Renamed' })
-   */
-  patch(entity: string | T, data: Partial<T>, options?: CallOptions): Promise<T> {
-    return this.patchEntity(entity, data, options)
-  }
-  /** Same as {@link UpdatableEntityApi.patch}. */
-  partialUpdate(entity: string | T, data: Partial<T>, options?: CallOptions): Promise<T> {
-    return this.patchEntity(entity, data, options)
-  }
-}
+/**
+ * An entity API with `patch` (and its alias `partialUpdate`): the mixin applied to `EntityBaseApi`.
+ *
+ * @example
+ * const notes = new UpdatableEntityApi<Note>(config, noteSchema, 'notes')
+ * const n = await notes.patch(note, { title: 'Renamed' })
+ */
+export interface UpdatableEntityApi<T, F extends object = NoFilters, C = Partial<T>>
+  extends EntityBaseApi<T, F, C>,
+    Updatable<T> {}
+// A mixin applied to `EntityBaseApi` has `unknown` entity types; this signature makes the class generic again.
+export const UpdatableEntityApi = withUpdate(EntityBaseApi) as unknown as new <
+  T,
+  F extends object = NoFilters,
+  C = Partial<T>,
+>(
+  ...args: EntityApiArgs<T>
+) => UpdatableEntityApi<T, F, C>
