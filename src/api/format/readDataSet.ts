@@ -138,31 +138,31 @@ export function readDataSet(bytes: Uint8Array, layout: DicomLayout): DicomDataSe
     if (tag !== 'xfffee000') fail(`a sequence item (FFFE,E000) was expected, not ${tagName(tag)}`)
     const elements: Record<string, Element> = {}
     item.dataSet = new DicomDataSet(little ? littleEndian : bigEndian, b, elements)
-    if (length !== UNDEFINED_LENGTH) {
+    if (length === UNDEFINED_LENGTH) {
+      item.hadUndefinedLength = true
+      readElements(elements, b.length, explicit, true)
+      item.length = p - item.dataOffset
+    } else {
       readElements(elements, p + length, explicit)
-      return item
     }
-    item.hadUndefinedLength = true
-    for (;;) {
-      if (p >= b.length) {
-        warnings.push(`item at byte ${item.dataOffset} has no delimiter`)
-        break
-      }
-      const element = readElement(explicit)
-      elements[element.tag] = element
-      if (element.tag === 'xfffee00d') break
-    }
-    item.length = p - item.dataOffset
     return item
   }
 
-  function readElements(elements: Record<string, Element>, end: number, explicit: boolean): void {
+  /** Elements up to `end`, or (`delimited`) up to and including an Item Delimitation Item. */
+  function readElements(
+    elements: Record<string, Element>,
+    end: number,
+    explicit: boolean,
+    delimited = false,
+  ): void {
     checkRange(b, p, end - p)
     while (p < end) {
       const element = readElement(explicit)
       elements[element.tag] = element
+      if (delimited && element.tag === 'xfffee00d') return
     }
-    if (explicit && p > end) fail(`an element runs past the end of its item or data set (byte ${end})`)
+    if (delimited) warnings.push('a sequence item has no delimiter')
+    else if (explicit && p > end) fail(`an element runs past the end of its item or data set (byte ${end})`)
   }
 
   /** Encapsulated pixel data: the basic offset table, then one fragment per item up to the delimiter. */
