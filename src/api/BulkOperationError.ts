@@ -1,4 +1,4 @@
-import { mapSettled } from './concurrency.js'
+import { createLimiter } from './concurrency.js'
 import { DatamintError } from './errors.js'
 
 /** One item of a bulk operation that failed, with why. */
@@ -57,7 +57,9 @@ export async function bulk(
 ): Promise<void> {
   const batches: string[][] = []
   for (let i = 0; i < ids.length; i += batchSize) batches.push(ids.slice(i, i + batchSize))
-  const results = await mapSettled(batches, inFlight, send, signal)
+  const limiter = createLimiter(inFlight)
+  const results = await Promise.allSettled(batches.map((batch) => limiter.run(() => send(batch), signal)))
+  signal?.throwIfAborted()
   const failures: BulkFailure[] = []
   const succeeded: string[] = []
   results.forEach((r, i) => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiConfig } from '../../../src/api/ApiConfig.js'
 import { BaseApi, type PaginateBodyOptions, type PaginateOptions } from '../../../src/api/BaseApi.js'
-import { createLimiter, mapSettled } from '../../../src/api/concurrency.js'
+import { createLimiter } from '../../../src/api/concurrency.js'
 import { ValidationError } from '../../../src/api/errors.js'
 import { createHttpClient, defaultRetryDelay } from '../../../src/api/httpClient.js'
 import { assertEmail, assertUuid, isUuid } from '../../../src/api/ids.js'
@@ -229,30 +229,5 @@ describe('createLimiter', () => {
     await first
     await limiter.run(async () => {})
     expect(ran).toBe(false)
-  })
-})
-
-describe('mapSettled', () => {
-  it('keeps order, settles everything and never exceeds the limit', async () => {
-    let running = 0
-    let peak = 0
-    const results = await mapSettled([5, 1, 4, 2, 3, 0, 6], 3, async (n) => {
-      running++
-      peak = Math.max(peak, running)
-      await new Promise((r) => setTimeout(r, n))
-      running--
-      if (n === 4) throw new Error('four')
-      return n * 10
-    })
-    expect(peak).toBe(3)
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
-      50,
-      10,
-      'four',
-      20,
-      30,
-      0,
-      60,
-    ])
   })
 })
