@@ -39,12 +39,10 @@ export function DatamintProvider({ config, api, queryClient, children }: Datamin
     () => api ?? new DatamintApi(config as ApiConfigInit),
     [api, JSON.stringify([config, config?.apiKey])],
   )
-  // Made once (stable across re-renders and StrictMode), used when no client is given or inherited. The
-  // HTTP client already retries; a short freshness window lets lists seed details without refetches.
   const inherited = useContext(QueryClientContext)
-  const [own] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } }),
-  )
+  // Made once (stable across re-renders and StrictMode), used when no client is given or inherited.
+  // The HTTP client already retries.
+  const [own] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }))
   return (
     <DatamintApiContext.Provider value={value}>
       <QueryClientProvider client={queryClient ?? inherited ?? own}>{children}</QueryClientProvider>

@@ -31,12 +31,12 @@ export function createQueryKeys<F>(api: {
   readonly endpointBase: string
 }): EntityQueryKeys<F> {
   const all = ['datamint', api.config.serverUrl, api.endpointBase] as const
+  const list = (filters?: F) => [...all, 'list', normalizeFilters(filters)] as const
   return {
     all,
     lists: () => [...all, 'list'] as const,
-    list: (filters) => [...all, 'list', normalizeFilters(filters)] as const,
-    infiniteList: (filters, pageSize) =>
-      [...all, 'list', normalizeFilters(filters), { infinite: true, pageSize }] as const,
+    list,
+    infiniteList: (filters, pageSize) => [...list(filters), { infinite: true, pageSize }] as const,
     details: () => [...all, 'detail'] as const,
     detail: (id) => [...all, 'detail', id] as const,
   }

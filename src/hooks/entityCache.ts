@@ -3,8 +3,8 @@ import type { EntityQueryKeys } from './createQueryKeys.js'
 import { pendingMutationsFor } from './pendingMutations.js'
 import { weakMemo } from './weakMemo.js'
 
-/** Maps a cached entity to its new value, or to `null` to remove it. */
-export type EditEntity<T> = (entity: T) => T | null
+/** Maps a cached entity (found in `query`) to its new value, or to `null` to remove it. */
+export type EditEntity<T> = (entity: T, query: Query) => T | null
 
 /**
  * Framework-free cache operations for one entity type, over its detail entries, cached lists and infinite
@@ -15,8 +15,6 @@ export interface EntityCache<T> {
   /** Pending-mutation key of the type (its lists) and of one entity (its detail). */
   readonly typeKey: string
   entityKey(id: string): string
-  /** The entity's id, or `undefined` for a value that is not an entity of this API. */
-  idOf(entity: unknown): string | undefined
   /**
    * Makes list results serve as detail entries on `client` (once per client). A detail entry created
    * while a cached list holds the entity starts with it, stamped with the list's `dataUpdatedAt`, so a
@@ -69,7 +67,6 @@ export function createEntityCache<T>(
     keys,
     typeKey: JSON.stringify(keys.lists()),
     entityKey,
-    idOf,
 
     attach(client) {
       if (attached.has(client)) return
@@ -89,14 +86,11 @@ export function createEntityCache<T>(
 
     find(client, id) {
       let best: { entity: T; updatedAt: number } | undefined
-      for (const { queryKey, state } of queries(client)) {
-        const found = isList(queryKey)
-          ? pagesOf(state.data).map((page) => indexOf(page).get(id))
-          : [detailId(queryKey) === id && (state.data as T)]
-        for (const entity of found)
-          if (entity && !(best && best.updatedAt >= state.dataUpdatedAt))
-            best = { entity, updatedAt: state.dataUpdatedAt }
-      }
+      // An edit that returns each entity as it is reads without writing.
+      cache.edit(client, [id], (entity, { state: { dataUpdatedAt } }) => {
+        if (!best || dataUpdatedAt > best.updatedAt) best = { entity, updatedAt: dataUpdatedAt }
+        return entity
+      })
       return best
     },
 
@@ -108,26 +102,29 @@ export function createEntityCache<T>(
 
     edit(client, ids, edit) {
       const snapshots: [query: Query, before: unknown, after: unknown, updatedAt: number][] = []
-      const editPage = (items: T[]) =>
-        ids.some((id) => indexOf(items).has(id))
-          ? items.flatMap((item) => (ids.includes(idOf(item) as string) ? (edit(item) ?? []) : [item]))
-          : items
       for (const query of queries(client)) {
         const { queryKey, state } = query
         const { data } = state
         const id = detailId(queryKey)
-        let next = data
-        if (isList(queryKey)) {
-          const pages = pagesOf(data)
-          const edited = pages.map(editPage)
-          if (edited.some((page, i) => page !== pages[i]))
-            next = Array.isArray(data) ? edited[0] : { ...(data as object), pages: edited }
-        } else if (id !== undefined && ids.includes(id) && data !== undefined) {
-          next = edit(data as T)
-          // A detail on screen stays until the server confirms (drop).
-          if (next === null && query.getObserversCount()) continue
+        /** Edits the entities of one page; returns the page itself when none changed. */
+        const editPage = (page: T[]) => {
+          const targets = new Set(ids.map((id) => indexOf(page).get(id)))
+          targets.delete(undefined)
+          if (!targets.size) return page
+          const next = page.flatMap((item) => (targets.has(item) ? (edit(item, query) ?? []) : [item]))
+          return next.length === page.length && next.every((item, i) => item === page[i]) ? page : next
         }
-        if (next === data) continue
+        // A detail entry is a page of one.
+        const pages = id ? [[data as T]] : isList(queryKey) ? pagesOf(data) : []
+        const edited = pages.map(editPage)
+        if (edited.every((page, i) => page === pages[i])) continue
+        const next = id
+          ? (edited[0][0] ?? null)
+          : Array.isArray(data)
+            ? edited[0]
+            : { ...(data as object), pages: edited }
+        // A detail on screen stays until the server confirms (drop).
+        if (next === null && query.getObserversCount()) continue
         snapshots.push([query, data, next ?? undefined, state.dataUpdatedAt])
         // Written as is: structural sharing would copy every row after a removed one.
         if (next === null) client.getQueryCache().remove(query)

@@ -10,15 +10,17 @@ export function normalizeFilters<F>(filters: F | undefined): F {
   return normalize(filters ?? {}) as F
 }
 
-function normalize(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalize)
-  // Only plain objects are canonicalised; dates, class instances and primitives stay as they are.
-  const proto = typeof value === 'object' && value ? Object.getPrototypeOf(value) : 0
-  if (proto !== Object.prototype && proto !== null) return value
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value as object).sort()) {
-    const v = (value as Record<string, unknown>)[key]
-    if (v !== undefined) out[key] = normalize(v)
-  }
-  return out
-}
+const normalize = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(normalize)
+    : // Only plain objects are canonicalised; dates, class instances and primitives stay as they are.
+      (value as object | null)?.constructor === Object
+      ? Object.fromEntries(
+          Object.keys(value as object)
+            .sort()
+            .flatMap((key) => {
+              const v = (value as Record<string, unknown>)[key]
+              return v === undefined ? [] : [[key, normalize(v)]]
+            }),
+        )
+      : value

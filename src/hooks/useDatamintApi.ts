@@ -13,9 +13,6 @@ import { DatamintApiContext } from './DatamintProvider.js'
  */
 export function useDatamintApi(): DatamintApi {
   const api = useContext(DatamintApiContext)
-  if (!api)
-    throw new DatamintError(
-      'useDatamintApi: wrap your app in <DatamintProvider config={{ serverUrl, apiKey }}>.',
-    )
+  if (!api) throw new DatamintError('useDatamintApi needs a <DatamintProvider> above it.')
   return api
 }
