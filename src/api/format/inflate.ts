@@ -177,7 +177,13 @@ export function inflate(
         const distance = DISTANCE_BASE[d] + bits(DISTANCE_EXTRA[d])
         if (distance > o) fail('invalid distance')
         room(length)
-        for (let k = 0; k < length; k++, o++) out[o] = out[o - distance]
+        // Long copies that do not overlap themselves go in one call; short ones byte by byte.
+        if (length > 16 && distance >= length) {
+          out.copyWithin(o, o - distance, o - distance + length)
+          o += length
+        } else {
+          for (let k = 0; k < length; k++, o++) out[o] = out[o - distance]
+        }
       }
       if (o >= limit) break
     }
