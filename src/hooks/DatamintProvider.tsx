@@ -3,8 +3,9 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
 import type { ApiConfig, ApiConfigInit } from '../api/ApiConfig.js'
 import { DatamintApi } from '../api/endpoints/DatamintApi.js'
+import { DatamintError } from '../api/errors.js'
 
-export const DatamintApiContext = createContext<DatamintApi | null>(null)
+const DatamintApiContext = createContext<DatamintApi | null>(null)
 
 export type DatamintProviderProps = (
   | {
@@ -48,4 +49,17 @@ export function DatamintProvider({ config, api, queryClient, children }: Datamin
       <QueryClientProvider client={queryClient ?? inherited ?? own}>{children}</QueryClientProvider>
     </DatamintApiContext.Provider>
   )
+}
+
+/**
+ * The `DatamintApi` of the nearest `DatamintProvider`.
+ *
+ * @example
+ * const api = useDatamintApi()
+ * const onDrop = (file: File) => api.resources.uploadResource(file)
+ */
+export function useDatamintApi(): DatamintApi {
+  const api = useContext(DatamintApiContext)
+  if (!api) throw new DatamintError('useDatamintApi needs a <DatamintProvider> above it.')
+  return api
 }

@@ -51,9 +51,10 @@ export function createEntityCache<T>(
   }
   const entityKey = (id: string) => JSON.stringify(keys.detail(id))
   const mine = (key: QueryKey) => keys.all.every((part, i) => key[i] === part)
-  const isList = (key: QueryKey) => mine(key) && key[3] === 'list'
+  // For the type's queries (keys below `keys.all`):
+  const isList = (key: QueryKey) => key[3] === 'list'
   const detailId = (key: QueryKey) =>
-    mine(key) && key[3] === 'detail' && key.length === 5 ? (key[4] as string) : undefined
+    key[3] === 'detail' && key.length === 5 ? (key[4] as string) : undefined
   const queries = (client: QueryClient) => client.getQueryCache().findAll({ queryKey: keys.all })
   const pending = (client: QueryClient, id: string) => pendingMutationsFor(client).counts.has(entityKey(id))
   /** Entities of one list array by id, built once per array (cached arrays are never mutated). */
@@ -78,6 +79,7 @@ export function createEntityCache<T>(
           client.setQueryData(queryKey, found.entity, { updatedAt: found.updatedAt })
       }
       client.getQueryCache().subscribe((event) => {
+        if (!mine(event.query.queryKey)) return
         if (event.type === 'added') refresh(event.query)
         else if (event.type === 'updated' && event.action.type === 'success' && isList(event.query.queryKey))
           queries(client).forEach(refresh)

@@ -6,7 +6,7 @@ import type { ProjectsApi } from '../api/endpoints/ProjectsApi.js'
 import type { ResourcesApi } from '../api/endpoints/ResourcesApi.js'
 import type { UsersApi } from '../api/endpoints/UsersApi.js'
 import { createEntityHooks, type EntityApiShape, type EntityHooks } from './createEntityHooks.js'
-import { useDatamintApi } from './useDatamintApi.js'
+import { useDatamintApi } from './DatamintProvider.js'
 import { weakMemo } from './weakMemo.js'
 
 /** `createEntityHooks(api)`, made once per API object. */

@@ -14,7 +14,7 @@ export {
   type SuspenseQueryOverrides,
 } from './createEntityHooks.js'
 export type { EntityQueryKeys } from './createQueryKeys.js'
-export { DatamintProvider, type DatamintProviderProps } from './DatamintProvider.js'
+export { DatamintProvider, type DatamintProviderProps, useDatamintApi } from './DatamintProvider.js'
 export {
   useAnnotations,
   useDatasets,
@@ -25,7 +25,6 @@ export {
 export type { MutationMode } from './entityMutations.js'
 export { flushUndoable, MutationUndoneError } from './undoableScheduler.js'
 export type { UndoableMutationResult, WriteHookOptions } from './useCacheMutation.js'
-export { useDatamintApi } from './useDatamintApi.js'
 export {
   type UseResourceFileOptions,
   type UseResourceFileResult,

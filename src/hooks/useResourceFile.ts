@@ -2,8 +2,8 @@
 import { type QueryStatus, useQuery } from '@tanstack/react-query'
 import type { TransferProgress } from '../api/BaseApi.js'
 import type { ConvertedData } from '../api/format/ConvertedData.js'
+import { useDatamintApi } from './DatamintProvider.js'
 import { entityHooksFor } from './entityHooks.js'
-import { useDatamintApi } from './useDatamintApi.js'
 
 export interface UseResourceFileOptions {
   /** Convert the bytes with `convertFormat` (default true); false gives the raw `Uint8Array`. */
