@@ -1,5 +1,5 @@
 import { matchQuery, type QueryClient, type QueryFilters } from '@tanstack/react-query'
-import { crossEntityFilters } from './crossEntityEffects.js'
+import { crossEntityEffects } from './crossEntityEffects.js'
 import type { EntityCache } from './entityCache.js'
 import { pendingMutationsFor } from './pendingMutations.js'
 import type { BulkFailure, WriteCallOptions } from './types.js'
@@ -43,9 +43,11 @@ export async function runWrite<T, R>(
     if (change === null) cache.drop(client, done)
     else cache.put(client, result)
     pending.stale.add(typeKey)
-    // A create has no ids: its effects look at the created entity.
-    const entities = ids.length ? cached.filter((_, i) => done.includes(ids[i])) : [result]
-    if (!change) filters.push(...crossEntityFilters(cache.keys.all, entities, !cached.includes(undefined)))
+    // Creates and deletes change other types (a create has no ids: its effect looks at the new entity).
+    const [, serverUrl, endpointBase] = cache.keys.all
+    const effect = crossEntityEffects[endpointBase]
+    if (!change && effect)
+      filters.push(effect(serverUrl, ids.length ? cached.filter((_, i) => done.includes(ids[i])) : [result]))
   }
   let rollback: (() => boolean) | undefined
   pending.add(counted, 1)

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createQueryKeys } from '../../src/hooks/createQueryKeys.js'
-import { crossEntityFilters } from '../../src/hooks/crossEntityEffects.js'
+import { crossEntityEffects } from '../../src/hooks/crossEntityEffects.js'
 import { createEntityCache } from '../../src/hooks/entityCache.js'
 import { normalizeFilters } from '../../src/hooks/normalizeFilters.js'
 import { pendingMutationsFor } from '../../src/hooks/pendingMutations.js'
@@ -233,11 +233,10 @@ describe('undoable scheduler', () => {
 
 describe('cross-entity effects', () => {
   it('resource creates and deletes touch projects; annotation ones touch their resource annotation lists', () => {
-    const all = (endpointBase: string) => ['datamint', 'http://a.test', endpointBase]
-    expect(crossEntityFilters(all('resources'), [], true)).toEqual([
-      { queryKey: ['datamint', 'http://a.test', 'projects'] },
-    ])
-    expect(crossEntityFilters(all('projects'), [], true)).toEqual([])
+    expect(crossEntityEffects.resources('http://a.test', [])).toEqual({
+      queryKey: ['datamint', 'http://a.test', 'projects'],
+    })
+    expect(crossEntityEffects.projects).toBeUndefined()
     const client = new QueryClient()
     const annotations = createQueryKeys<{ resource?: string | string[] }>({
       config: { serverUrl: 'http://a.test' },
@@ -247,9 +246,10 @@ describe('cross-entity effects', () => {
     client.setQueryData(annotations.list({ resource: ['r2', 'r1'] }), [])
     client.setQueryData(annotations.list({ resource: 'r2' }), [])
     client.setQueryData(annotations.list({}), [])
-    const hit = (entities: unknown[], complete = true) =>
-      crossEntityFilters(all('annotations'), entities, complete)
-        .flatMap((filter) => client.getQueryCache().findAll(filter))
+    const hit = (entities: unknown[]) =>
+      client
+        .getQueryCache()
+        .findAll(crossEntityEffects.annotations('http://a.test', entities))
         .map((q) => q.queryKey[4])
     expect(hit([{ id: 'x', resource_id: 'r1' }])).toEqual([
       { resource: 'r1' },
@@ -257,6 +257,6 @@ describe('cross-entity effects', () => {
       {},
     ])
     // A deleted annotation that was not cached: its resource is unknown, so every annotation list.
-    expect(hit([{ id: 'x', resource_id: 'r1' }], false)).toHaveLength(4)
+    expect(hit([{ id: 'x', resource_id: 'r1' }, undefined])).toHaveLength(4)
   })
 })
