@@ -28,33 +28,21 @@ export class ApiConfig {
 
   constructor(init: ApiConfigInit) {
     const raw = typeof init?.serverUrl === 'string' ? init.serverUrl.trim() : ''
-    let parsed: URL | undefined
+    const refuse = (field: string, rule: string, got: unknown) =>
+      new ValidationError(`ApiConfig: ${field} must be ${rule}, got ${got}.`, { field })
+    let protocol = ''
     try {
-      parsed = new URL(raw)
-    } catch {
-      parsed = undefined
-    }
-    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
-      throw new ValidationError(
-        `ApiConfig: serverUrl must be an http(s) URL such as "https://api.datamint.io", got ${JSON.stringify(raw)}.`,
-        { field: 'serverUrl' },
-      )
+      protocol = new URL(raw).protocol
+    } catch {}
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw refuse('serverUrl', 'an http(s) URL such as "https://api.datamint.io"', JSON.stringify(raw))
     }
     const timeout = init.timeout ?? 30
-    if (!(timeout > 0) || !Number.isFinite(timeout)) {
-      throw new ValidationError(
-        `ApiConfig: timeout is in seconds and must be a positive number, got ${timeout}.`,
-        {
-          field: 'timeout',
-        },
-      )
-    }
     const maxRetries = init.maxRetries ?? 3
-    if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-      throw new ValidationError(`ApiConfig: maxRetries must be a whole number ≥ 0, got ${maxRetries}.`, {
-        field: 'maxRetries',
-      })
-    }
+    if (!(timeout > 0) || !Number.isFinite(timeout))
+      throw refuse('timeout', 'a positive number of seconds', timeout)
+    if (!Number.isInteger(maxRetries) || maxRetries < 0)
+      throw refuse('maxRetries', 'a whole number ≥ 0', maxRetries)
     this.serverUrl = raw.replace(/\/+$/, '')
     this.#apiKey = init.apiKey
     this.timeout = timeout

@@ -7,6 +7,11 @@ export interface DatamintErrorOptions {
   /** The server's error body, parsed when it was JSON. */
   body?: unknown
   cause?: unknown
+  /** {@link ValidationError}: the offending field. */
+  field?: string
+  /** {@link ItemNotFoundError}: what was asked for. */
+  itemType?: string
+  itemId?: string
 }
 
 /**
@@ -23,17 +28,16 @@ export interface DatamintErrorOptions {
  */
 export class DatamintError extends Error {
   override name = 'DatamintError'
-  readonly status: number | undefined
-  readonly method: string | undefined
-  readonly url: string | undefined
-  readonly body: unknown
+  // `declare`: set by the constructor below, not re-initialised by subclasses' field definitions.
+  declare readonly status: number | undefined
+  declare readonly method: string | undefined
+  declare readonly url: string | undefined
+  declare readonly body: unknown
 
-  constructor(message: string, options: DatamintErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.status = options.status
-    this.method = options.method
-    this.url = options.url
-    this.body = options.body
+  constructor(message: string, { cause, ...fields }: DatamintErrorOptions = {}) {
+    super(message, cause === undefined ? undefined : { cause })
+    // Every option but `cause` becomes a field, so subclasses' extra fields (itemType, field, …) need no constructor.
+    Object.assign(this, fields)
   }
 }
 
@@ -51,23 +55,14 @@ export class PermissionDeniedError extends DatamintError {
 export class ValidationError extends DatamintError {
   override name = 'ValidationError'
   /** Dotted path of the offending field, when one is known (e.g. `resource_count` or `[3].id`). */
-  readonly field: string | undefined
-  constructor(message: string, options: DatamintErrorOptions & { field?: string } = {}) {
-    super(message, options)
-    this.field = options.field
-  }
+  declare readonly field: string | undefined
 }
 
 /** 404: the item does not exist (or was deleted). */
 export class ItemNotFoundError extends DatamintError {
   override name = 'ItemNotFoundError'
-  readonly itemType: string | undefined
-  readonly itemId: string | undefined
-  constructor(message: string, options: DatamintErrorOptions & { itemType?: string; itemId?: string } = {}) {
-    super(message, options)
-    this.itemType = options.itemType
-    this.itemId = options.itemId
-  }
+  declare readonly itemType: string | undefined
+  declare readonly itemId: string | undefined
 }
 
 /** 409 on create: an entity with the same identity exists. Pass `existsOk: true` to get it instead. */

@@ -29,10 +29,7 @@ export interface RequestContext {
 /** Longest piece of a server error body kept in a message. */
 export const MAX_BODY_IN_MESSAGE = 500
 
-type ErrorClass = new (
-  message: string,
-  options: DatamintErrorOptions & { itemType?: string; itemId?: string },
-) => DatamintError
+type ErrorClass = new (message: string, options: DatamintErrorOptions) => DatamintError
 
 const REJECTED: [ErrorClass, string] = [
   ValidationError,
@@ -89,7 +86,7 @@ async function errorFromResponse(response: Response, ctx: RequestContext): Promi
   }
   return new Type(
     `${method} /${url} failed with ${status}${statusText && ` ${statusText}`}${hint && `: ${hint}`}.${serverSays(body, text, ctx.apiKey)}`,
-    { status, method, url, body, itemType: item?.type, itemId: item?.id },
+    { status, method, url, body, ...(status === 404 && { itemType: item?.type, itemId: item?.id }) },
   )
 }
 
