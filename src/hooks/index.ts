@@ -23,7 +23,7 @@ export {
   useUsers,
 } from './entityHooks.js'
 export type { MutationMode } from './entityMutations.js'
-export { flushUndoable, MutationUndoneError } from './undoableScheduler.js'
+export { MutationUndoneError } from './undoableScheduler.js'
 export type { UndoableMutationResult, WriteHookOptions } from './useCacheMutation.js'
 export {
   type UseResourceFileOptions,

@@ -9,7 +9,7 @@ export class MutationUndoneError extends Error {
 /** One undoable mutation waiting for its send. */
 export interface UndoTicket {
   /**
-   * Resolves when the mutation may be sent (timeout or flush) with `keepalive`: true when `pagehide`
+   * Resolves when the mutation may be sent (timeout or `pagehide`) with `keepalive`: true when `pagehide`
    * released it, so the request must outlive the closing tab. Rejects with {@link MutationUndoneError} on undo.
    */
   readonly ready: Promise<boolean>
@@ -24,8 +24,8 @@ const waiting = new Map<UndoTicket, (keepalive: boolean | null) => boolean>()
 let listening = false
 
 /**
- * Starts the wait of an undoable mutation: `ready` resolves after `timeoutMs`, on {@link flushUndoable},
- * or on `pagehide`; `undo()` rejects it instead.
+ * Starts the wait of an undoable mutation: `ready` resolves after `timeoutMs` or on `pagehide`; `undo()`
+ * rejects it instead.
  *
  * @example
  * const ticket = scheduleUndoable(5000)
@@ -54,17 +54,10 @@ export function scheduleUndoable(timeoutMs: number): UndoTicket {
   // A closing tab must not lose an edit. Added on first use, so importing this module touches no `window`.
   if (!listening) {
     listening = true
-    ;(globalThis as Partial<typeof window>).addEventListener?.('pagehide', () => flushUndoable(true))
+    // Everything still waiting is sent now, with keepalive.
+    ;(globalThis as Partial<typeof window>).addEventListener?.('pagehide', () => {
+      for (const release of [...waiting.values()]) release(true)
+    })
   }
   return ticket
-}
-
-/**
- * Sends every undoable mutation still waiting (what `pagehide` does, with `keepalive`).
- *
- * @example
- * router.beforeNavigate(() => flushUndoable())
- */
-export function flushUndoable(keepalive = false): void {
-  for (const release of [...waiting.values()]) release(keepalive)
 }
