@@ -145,8 +145,8 @@ export class AnnotationsApi extends Base {
     const items = asArray(annotations)
     const path = `${this.endpointBase}/${resourceId}/annotations`
     const answer = await this.requestJson('POST', path, {
+      ...options,
       json: items,
-      signal: options?.signal,
       item: { type: 'resource', id: resourceId },
     })
     const ids = asArray(answer).map((r) => {
@@ -174,8 +174,7 @@ export class AnnotationsApi extends Base {
   override create(data: NewAnnotation, options?: CreateOptions): Promise<Annotation | string>
   override async create(data: NewAnnotation, options: CreateOptions = {}): Promise<Annotation | string> {
     const { resource_id, ...annotation } = data
-    const id = await this.createForResource(resource_id, annotation, { signal: options.signal })
-    return options.returnEntity === false ? id : this.getById(id, { signal: options.signal })
+    return this.created(this.createForResource(resource_id, annotation, { signal: options.signal }), options)
   }
 
   /**
@@ -207,11 +206,7 @@ export class AnnotationsApi extends Base {
   async deleteBatch(annotations: ReadonlyArray<string | Annotation>, options?: CallOptions): Promise<void> {
     const ids = annotations.map((a) => this.getEntityId(a))
     if (ids.length === 0) return
-    await this.requestJson('POST', `${this.endpointBase}/delete-batch`, {
-      json: { ids },
-      signal: options?.signal,
-      keepalive: options?.keepalive,
-    })
+    await this.requestJson('POST', `${this.endpointBase}/delete-batch`, { ...options, json: { ids } })
   }
 
   /**

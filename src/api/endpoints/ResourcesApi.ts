@@ -126,8 +126,7 @@ export class ResourcesApi extends Base {
   override create(data: NewResource, options?: CreateOptions): Promise<Resource | string>
   override async create(data: NewResource, options: CreateOptions = {}): Promise<Resource | string> {
     const { file, ...upload } = data
-    const id = await this.#upload(file, { ...upload, signal: options.signal }, options.existsOk)
-    return options.returnEntity === false ? id : this.getById(id, { signal: options.signal })
+    return this.created(this.#upload(file, { ...upload, signal: options.signal }, options.existsOk), options)
   }
 
   /**
@@ -277,8 +276,8 @@ export class ResourcesApi extends Base {
     const ids = resources.map((r) => this.getEntityId(r))
     if (ids.length === 0) return
     await this.requestJson('POST', `${this.endpointBase}/bulk-publish`, {
+      ...options,
       json: { resource_ids: ids },
-      signal: options?.signal,
     })
   }
 
@@ -299,9 +298,8 @@ export class ResourcesApi extends Base {
       1,
       (batch) =>
         this.requestJson('DELETE', this.endpointBase, {
+          ...options,
           searchParams: { resource_ids: batch.join(',') },
-          signal: options?.signal,
-          keepalive: options?.keepalive,
         }),
       options?.signal,
     )

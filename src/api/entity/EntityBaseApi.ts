@@ -114,17 +114,20 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
     return `${this.endpointBase}/${pathSegment(id)}`
   }
 
-  /** Request options about entity `id`: the caller's signal, keepalive and progress; a 404 names the entity. */
+  /**
+   * Request options about entity `id`: the caller's options (signal, keepalive; only the fields a request
+   * knows are sent) with `onProgress` for downloads; a 404 names the entity.
+   */
   protected about(
     id: string,
     options?: CallOptions & { onProgress?: RequestOptions['onDownloadProgress'] },
   ): RequestOptions {
-    return {
-      signal: options?.signal,
-      keepalive: options?.keepalive,
-      onDownloadProgress: options?.onProgress,
-      item: { type: this.entityName, id },
-    }
+    return { ...options, onDownloadProgress: options?.onProgress, item: { type: this.entityName, id } }
+  }
+
+  /** For writes whose answer is only an id: that id with `returnEntity: false`, else the entity read back. */
+  protected async created(id: Promise<string>, options: CreateOptions): Promise<T | string> {
+    return options.returnEntity === false ? id : this.getById(await id, { signal: options.signal })
   }
 
   /** Validates one raw entity. */
