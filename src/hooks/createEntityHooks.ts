@@ -60,8 +60,6 @@ export interface EntityHooksOptions {
    * so one failing read makes at most `maxRetries + 1` requests.
    */
   retry?: boolean | number | ((failureCount: number, error: Error) => boolean)
-  /** Page size of `useInfiniteList` when the call does not give one (default 50). */
-  pageSize?: number
 }
 
 /** Query options a hook call may override (everything but the key and the function). */
@@ -173,7 +171,7 @@ export type EntityHooks<A> = ReadHooks<EntityOfApi<A>, FiltersOfApi<A>> &
  */
 export function createEntityHooks<A extends EntityApiShape>(
   api: A,
-  { pageSize: defaultPageSize = 50, staleTime = 30_000, retry = false }: EntityHooksOptions = {},
+  options?: EntityHooksOptions,
 ): EntityHooks<A> {
   type T = EntityOfApi<A>
   type F = FiltersOfApi<A>
@@ -182,7 +180,7 @@ export function createEntityHooks<A extends EntityApiShape>(
   const idOf = (entity: T | string) => (api.getEntityId as (e: T | string) => string)(entity)
   const cache = createEntityCache<T>(keys as EntityQueryKeys<unknown>, idOf)
   const writes = api as unknown as CreatableApi<T, CreateDataOfApi<A>> & UpdatableApi<T> & DeletableApi<T>
-  const defaults = { staleTime, retry }
+  const defaults = { staleTime: 30_000, retry: false, ...options }
 
   /** Fetches one list (or page); once the cache is attached, its entities seed their detail entries. */
   const fetchList = (filters: unknown, { signal, client }: { signal: AbortSignal; client: QueryClient }) => {
@@ -204,7 +202,7 @@ export function createEntityHooks<A extends EntityApiShape>(
         ...defaults,
       })
     },
-    infiniteList: (filters, pageSize = defaultPageSize) => {
+    infiniteList: (filters, pageSize = 50) => {
       const queryKey = keys.infiniteList(filters, pageSize)
       return infiniteQueryOptions({
         queryKey: queryKey as QueryKey,
