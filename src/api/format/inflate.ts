@@ -74,7 +74,8 @@ export function inflate(
   let position = start
   let buffer = 0
   let count = 0
-  let out = new Uint8Array(Math.min(limit, Math.max(1024, (input.length - start) * 4)))
+  // Start at twice the input, double as needed: about twice the output at most is ever held.
+  let out = new Uint8Array(Math.min(limit, Math.max(1024, (input.length - start) * 2)))
   let o = 0
   const fail = (reason: string): never => {
     throw new Error(`${reason} after ${o} decompressed bytes`)
