@@ -3,10 +3,10 @@ import type { ApiConfig } from './ApiConfig.js'
 import { createLimiter, MAX_IN_FLIGHT } from './concurrency.js'
 
 /** Methods that are safe to repeat; POST and PATCH are never retried (they may create or change twice). */
-export const RETRY_METHODS = ['get', 'put', 'delete', 'head', 'options'] as const
+export const RETRY_METHODS = ['get', 'put', 'delete', 'head', 'options']
 
 /** Statuses worth retrying: timeouts, rate limits, overload and gateway failures. */
-export const RETRY_STATUS_CODES = [408, 413, 429, 500, 502, 503, 504] as const
+export const RETRY_STATUS_CODES = [408, 413, 429, 500, 502, 503, 504]
 
 /** Longest `Retry-After` we wait for (ms); a server asking for more gets a retry after this long. */
 export const MAX_RETRY_AFTER_MS = 30_000
@@ -70,10 +70,10 @@ export function createHttpClient(config: ApiConfig, options: HttpClientOptions =
     fetch: limitedFetch,
     retry: {
       limit: config.maxRetries,
-      methods: [...RETRY_METHODS],
-      statusCodes: [...RETRY_STATUS_CODES],
+      methods: RETRY_METHODS,
+      statusCodes: RETRY_STATUS_CODES,
       // Retry-After is honoured on every retryable status, not only ky's default 413/429/503.
-      afterStatusCodes: [...RETRY_STATUS_CODES],
+      afterStatusCodes: RETRY_STATUS_CODES,
       maxRetryAfter: options.maxRetryAfter ?? MAX_RETRY_AFTER_MS,
       delay: options.retryDelay ?? defaultRetryDelay,
     },
