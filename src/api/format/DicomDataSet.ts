@@ -1,6 +1,6 @@
 import type { ByteArray, ByteArrayParser, DataSet, Element } from 'dicom-parser'
 import { FormatError } from '../errors.js'
-import { readAscii } from './bytes.js'
+import { readAscii, readUint } from './bytes.js'
 
 /** Throws the FormatError of a read that would run past the end of `bytes`. */
 export function checkRange(bytes: ArrayLike<number>, at: number, size: number): void {
@@ -23,12 +23,9 @@ const float32 = new Float32Array(scratch.buffer, 0, 1)
 const float64 = new Float64Array(scratch.buffer)
 
 function byteArrayParser(little: boolean): ByteArrayParser {
-  // Byte i of a `size`-byte value, most significant first.
   const uint = (bytes: ByteArray, at: number, size: number) => {
     checkRange(bytes, at, size)
-    let value = 0
-    for (let i = 0; i < size; i++) value = value * 256 + bytes[little ? at + size - 1 - i : at + i]
-    return value
+    return readUint(bytes, at, size, little)
   }
   const float = (bytes: ByteArray, at: number, size: number) => {
     checkRange(bytes, at, size)

@@ -1,4 +1,5 @@
 import { FormatError } from '../errors.js'
+import { readUint } from './bytes.js'
 import { inflate } from './inflate.js'
 
 /**
@@ -44,10 +45,7 @@ export class GzipContent {
       // The trailer: CRC-32 (not checked), then ISIZE, the member's size modulo 2^32. A stream cut
       // at a block boundary inflates without error: only this size tells.
       at = member.end + 8
-      const recorded =
-        at <= input.length
-          ? (input[at - 4] | (input[at - 3] << 8) | (input[at - 2] << 16) | (input[at - 1] << 24)) >>> 0
-          : -1
+      const recorded = at <= input.length ? readUint(input, at - 4, 4, true) : -1
       if (recorded !== member.data.length % 0x100000000) {
         throw new FormatError(
           `gzip: the compressed data is truncated or corrupt: it inflates to ${produced} bytes but its trailer records ${recorded < 0 ? 'nothing' : recorded}.`,

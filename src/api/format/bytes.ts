@@ -40,3 +40,10 @@ export function readAscii(bytes: Uint8Array, offset: number, length: number): st
   }
   return text
 }
+
+/** The unsigned integer of `size` bytes (1 to 4) at `at`, in either byte order; the caller checks bounds. */
+export function readUint(bytes: ArrayLike<number>, at: number, size: number, little: boolean): number {
+  let value = 0
+  for (let i = 0; i < size; i++) value = value * 256 + bytes[little ? at + size - 1 - i : at + i]
+  return value
+}

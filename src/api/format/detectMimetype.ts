@@ -1,4 +1,4 @@
-import { hasAscii, hasBytes, toUint8Array } from './bytes.js'
+import { hasAscii, hasBytes, readUint, toUint8Array } from './bytes.js'
 import { type DicomLayout, dicomLayout } from './dicomLayout.js'
 import { GzipContent } from './GzipContent.js'
 import { IMAGE_MIMETYPES, imageFormat } from './imageSize.js'
@@ -83,7 +83,7 @@ const NOT_VIDEO_BRANDS = new Set([
 
 function videoMimetype(bytes: Uint8Array): string | undefined {
   if (hasAscii(bytes, 4, 'ftyp') && bytes.length >= 12) {
-    const boxSize = ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0
+    const boxSize = readUint(bytes, 0, 4, false)
     const end = Math.min(bytes.length, Math.max(16, boxSize))
     const brands: string[] = []
     for (let at = 8; at + 4 <= end; at += at === 8 ? 8 : 4)

@@ -1,4 +1,4 @@
-import { hasAscii } from './bytes.js'
+import { hasAscii, readUint } from './bytes.js'
 
 /**
  * How a DICOM stream starts:
@@ -76,34 +76,22 @@ function walk(bytes: Uint8Array, explicit: boolean): boolean {
     const tag = group * 0x10000 + element
     if (group < 0x0008 || tag <= previous) return false
     previous = tag
-    let length: number
-    let header: number
+    // Implicit: a 4-byte length after the tag; explicit: a 2-byte length after the VR, or 2 reserved
+    // bytes and a 4-byte length for the long VRs.
+    let header = 8
+    let lengthSize = 4
     if (explicit) {
       const vr = String.fromCharCode(bytes[position + 4], bytes[position + 5])
       if (LONG_VRS.has(vr)) {
         if (position + 12 > bytes.length) return n > 0
-        length =
-          (bytes[position + 8] |
-            (bytes[position + 9] << 8) |
-            (bytes[position + 10] << 16) |
-            (bytes[position + 11] << 24)) >>>
-          0
         header = 12
       } else if (SHORT_VRS.has(vr)) {
-        length = bytes[position + 6] | (bytes[position + 7] << 8)
-        header = 8
+        lengthSize = 2
       } else {
         return false
       }
-    } else {
-      length =
-        (bytes[position + 4] |
-          (bytes[position + 5] << 8) |
-          (bytes[position + 6] << 16) |
-          (bytes[position + 7] << 24)) >>>
-        0
-      header = 8
     }
+    const length = readUint(bytes, position + header - lengthSize, lengthSize, true)
     // Sequences of undefined length: the walk cannot skip them cheaply, and what came before was fine.
     if (length === UNDEFINED_LENGTH) return true
     if (n === 0 && position + header + length > bytes.length) return false

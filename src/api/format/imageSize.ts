@@ -1,5 +1,5 @@
 import { FormatError } from '../errors.js'
-import { hasAscii, hasBytes } from './bytes.js'
+import { hasAscii, hasBytes, readUint } from './bytes.js'
 
 /** The still-image formats whose size can be read from the header. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'bmp' | 'webp' | 'tiff'
@@ -150,10 +150,9 @@ function need(bytes: Uint8Array, end: number, format: string, what: string): voi
 }
 
 const hex2 = (n: number) => n.toString(16).toUpperCase().padStart(2, '0')
-const u16be = (b: Uint8Array, o: number) => (b[o] << 8) | b[o + 1]
-const u16le = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8)
-const u24le = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)
-const u32be = (b: Uint8Array, o: number) =>
-  ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0
-const u32le = (b: Uint8Array, o: number) => i32le(b, o) >>> 0
-const i32le = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)
+const u16be = (b: Uint8Array, o: number) => readUint(b, o, 2, false)
+const u16le = (b: Uint8Array, o: number) => readUint(b, o, 2, true)
+const u24le = (b: Uint8Array, o: number) => readUint(b, o, 3, true)
+const u32be = (b: Uint8Array, o: number) => readUint(b, o, 4, false)
+const u32le = (b: Uint8Array, o: number) => readUint(b, o, 4, true)
+const i32le = (b: Uint8Array, o: number) => u32le(b, o) | 0
