@@ -265,8 +265,8 @@ export class ResourcesApi extends Base {
     try {
       await this.requestJson('POST', `${this.entityPath(id)}/publish`, this.about(id, options))
     } catch (error) {
-      if (error instanceof ValidationError && error.status === 400 && mentions(error, ALREADY_PUBLISHED))
-        return
+      // The server answers 400 with this text when the resource already left the inbox.
+      if (error instanceof ValidationError && JSON.stringify(error.body)?.includes(ALREADY_PUBLISHED)) return
       throw error
     }
   }
@@ -366,10 +366,4 @@ function readHead(blob: Blob): Promise<Uint8Array> {
     reader.onerror = () => reject(reader.error)
     reader.readAsArrayBuffer(blob)
   })
-}
-
-function mentions(error: ValidationError, text: string): boolean {
-  return (
-    error.message.includes(text) || (error.body !== undefined && JSON.stringify(error.body).includes(text))
-  )
 }
