@@ -1,15 +1,10 @@
 import { FormatError } from '../errors.js'
 import type { DicomData } from './ConvertedData.js'
 import { dicomLayout } from './dicomLayout.js'
-import { readDataSet } from './readDataSet.js'
+import { DEFLATED, EXPLICIT_BE, EXPLICIT_LE, IMPLICIT_LE, readDataSet } from './readDataSet.js'
 
 // Transfer syntaxes whose pixel data is stored native (not encapsulated), so its size is known.
-const NATIVE = new Set([
-  '1.2.840.10008.1.2',
-  '1.2.840.10008.1.2.1',
-  '1.2.840.10008.1.2.2',
-  '1.2.840.10008.1.2.1.99',
-])
+const NATIVE = new Set([IMPLICIT_LE, EXPLICIT_LE, EXPLICIT_BE, DEFLATED])
 
 /**
  * Parses DICOM bytes into a DataSet with {@link readDataSet}, plus the image-level facts viewers need

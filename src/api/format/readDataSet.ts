@@ -5,10 +5,11 @@ import { type DicomLayout, LONG_VRS } from './dicomLayout.js'
 import { inflate } from './inflate.js'
 
 const UNDEFINED_LENGTH = 0xffffffff
-const IMPLICIT_LE = '1.2.840.10008.1.2'
-const EXPLICIT_LE = '1.2.840.10008.1.2.1'
-const EXPLICIT_BE = '1.2.840.10008.1.2.2'
-const DEFLATED = '1.2.840.10008.1.2.1.99'
+// The transfer syntaxes whose data set this reader parses (all others are Explicit VR Little Endian).
+export const IMPLICIT_LE = '1.2.840.10008.1.2'
+export const EXPLICIT_LE = '1.2.840.10008.1.2.1'
+export const EXPLICIT_BE = '1.2.840.10008.1.2.2'
+export const DEFLATED = '1.2.840.10008.1.2.1.99'
 // Element numbers of group FFFE: Item, Item Delimitation Item, Sequence Delimitation Item.
 const ITEM = 0xe000
 const ITEM_END = 0xe00d
