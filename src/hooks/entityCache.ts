@@ -104,20 +104,26 @@ export function createEntityCache<T>(
 
     edit(client, ids, edit) {
       const snapshots: [query: Query, before: unknown, after: unknown, updatedAt: number][] = []
-      for (const query of queries(client)) {
+      let query: Query
+      /** Edits the entities of one page (found through its index); returns the page itself when none changed. */
+      const editPage = (page: T[]) => {
+        const edits = new Map<T, T | null>()
+        for (const id of ids) {
+          const item = indexOf(page).get(id)
+          const next = item && edit(item, query)
+          if (item && next !== item) edits.set(item, next as T | null)
+        }
+        return edits.size
+          ? page.flatMap((item) => (edits.has(item) ? (edits.get(item) ?? []) : [item]))
+          : page
+      }
+      for (query of queries(client)) {
         const { queryKey, state } = query
         const { data } = state
         const id = detailId(queryKey)
-        /** Edits the entities of one page; returns the page itself when none changed. */
-        const editPage = (page: T[]) => {
-          const targets = new Set(ids.map((id) => indexOf(page).get(id)))
-          targets.delete(undefined)
-          if (!targets.size) return page
-          const next = page.flatMap((item) => (targets.has(item) ? (edit(item, query) ?? []) : [item]))
-          return next.length === page.length && next.every((item, i) => item === page[i]) ? page : next
-        }
+        if (id ? !ids.includes(id) : !isList(queryKey)) continue
         // A detail entry is a page of one.
-        const pages = id ? [[data as T]] : isList(queryKey) ? pagesOf(data) : []
+        const pages = id ? [[data as T]] : pagesOf(data)
         const edited = pages.map(editPage)
         if (edited.every((page, i) => page === pages[i])) continue
         const next = id
