@@ -160,28 +160,17 @@ function readVoxels(
   // Misaligned or foreign byte order: one copy into fresh, aligned memory.
   const copy = new Uint8Array(elements * width)
   copy.set(bytes.subarray(offset, offset + copy.length))
-  if (swap) swapBytes(copy.buffer, width)
+  if (swap) swapBytes(copy, width)
   return new TypedArray(copy.buffer, 0, elements)
 }
 
-/** Reverses the byte order of every 2-, 4- or 8-byte element, a word at a time. */
-function swapBytes(buffer: ArrayBuffer, width: number): void {
-  if (width === 2) {
-    const words = new Uint16Array(buffer)
-    for (let i = 0; i < words.length; i++) words[i] = (words[i] >>> 8) | ((words[i] & 0xff) << 8)
-    return
-  }
-  const words = new Uint32Array(buffer)
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]
-    words[i] = ((w & 0xff) << 24) | ((w & 0xff00) << 8) | ((w >>> 8) & 0xff00) | (w >>> 24)
-  }
-  // 8-byte elements: each 32-bit half is reversed above, now exchange the halves.
-  if (width === 8) {
-    for (let i = 0; i < words.length; i += 2) {
-      const low = words[i]
-      words[i] = words[i + 1]
-      words[i + 1] = low
+/** Reverses the byte order of every `width`-byte element (big-endian files are rare: bytes, not words). */
+function swapBytes(bytes: Uint8Array, width: number): void {
+  for (let i = 0; i < bytes.length; i += width) {
+    for (let a = i, b = i + width - 1; a < b; a++, b--) {
+      const t = bytes[a]
+      bytes[a] = bytes[b]
+      bytes[b] = t
     }
   }
 }
