@@ -20,7 +20,7 @@ export interface UndoTicket {
 }
 
 /** Release functions of the tickets still waiting (`null` undoes). */
-const waiting = new Map<UndoTicket, (keepalive: boolean | null) => boolean>()
+const waiting = new Set<(keepalive: boolean | null) => boolean>()
 let listening = false
 
 /**
@@ -36,7 +36,7 @@ export function scheduleUndoable(timeoutMs: number): UndoTicket {
   const ticket: { -readonly [K in keyof UndoTicket]: UndoTicket[K] } = {
     ready: new Promise((resolve, reject) => {
       release = (keepalive) => {
-        if (!waiting.delete(ticket)) return false
+        if (!waiting.delete(release)) return false
         clearTimeout(timer)
         if (keepalive === null) {
           ticket.undone = true
@@ -50,13 +50,13 @@ export function scheduleUndoable(timeoutMs: number): UndoTicket {
   // Undone tickets nobody awaits must not surface as unhandled rejections.
   ticket.ready.catch(() => {})
   const timer = setTimeout(release, timeoutMs, false)
-  waiting.set(ticket, release)
+  waiting.add(release)
   // A closing tab must not lose an edit. Added on first use, so importing this module touches no `window`.
   if (!listening) {
     listening = true
     // Everything still waiting is sent now, with keepalive.
     ;(globalThis as Partial<typeof window>).addEventListener?.('pagehide', () => {
-      for (const release of [...waiting.values()]) release(true)
+      for (const release of [...waiting]) release(true)
     })
   }
   return ticket
