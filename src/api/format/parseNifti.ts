@@ -177,69 +177,58 @@ function swapBytes(bytes: Uint8Array, width: number): void {
 
 type Header = Record<string, unknown>
 
-/** How a field is stored: int8/16/32/64, float32/64, or ASCII text (its length in place of a count). */
-type Kind = 'u8' | 'i16' | 'i32' | 'i64' | 'f32' | 'f64' | 'text'
+/*
+ * The header structs in field order, as `name:type`: b uint8, c int8, h int16, i int32, l int64, f float32,
+ * d float64, followed by a count for arrays; a bare number is ASCII text of that length. Offsets follow from
+ * the order (NIfTI-1: 348 bytes, NIfTI-2: 540 bytes), and the names are the spec's (and nibabel's).
+ */
+const NIFTI1 =
+  'sizeof_hdr:i data_type:10 db_name:18 extents:i session_error:h regular:1 dim_info:b dim:h8 intent_p1:f ' +
+  'intent_p2:f intent_p3:f intent_code:h datatype:h bitpix:h slice_start:h pixdim:f8 vox_offset:f scl_slope:f ' +
+  'scl_inter:f slice_end:h slice_code:b xyzt_units:b cal_max:f cal_min:f slice_duration:f toffset:f glmax:i ' +
+  'glmin:i descrip:80 aux_file:24 qform_code:h sform_code:h quatern_b:f quatern_c:f quatern_d:f qoffset_x:f ' +
+  'qoffset_y:f qoffset_z:f srow_x:f4 srow_y:f4 srow_z:f4 intent_name:16 magic:4'
+const NIFTI2 =
+  'sizeof_hdr:i magic:4 eol_check:c4 datatype:h bitpix:h dim:l8 intent_p1:d intent_p2:d intent_p3:d pixdim:d8 ' +
+  'vox_offset:l scl_slope:d scl_inter:d cal_max:d cal_min:d slice_duration:d toffset:d slice_start:l ' +
+  'slice_end:l descrip:80 aux_file:24 qform_code:i sform_code:i quatern_b:d quatern_c:d quatern_d:d ' +
+  'qoffset_x:d qoffset_y:d qoffset_z:d srow_x:d4 srow_y:d4 srow_z:d4 slice_code:i xyzt_units:i intent_code:i ' +
+  'intent_name:16 dim_info:b unused_str:15'
 
-// name, count (text length), then offset and storage in NIfTI-1 (348-byte) and NIfTI-2 (540-byte) headers.
-const FIELDS: Array<[string, number, number, Kind, number, Kind]> = [
-  ['sizeof_hdr', 1, 0, 'i32', 0, 'i32'],
-  ['magic', 4, 344, 'text', 4, 'text'],
-  ['dim_info', 1, 39, 'u8', 524, 'u8'],
-  ['dim', 8, 40, 'i16', 16, 'i64'],
-  ['intent_p1', 1, 56, 'f32', 80, 'f64'],
-  ['intent_p2', 1, 60, 'f32', 88, 'f64'],
-  ['intent_p3', 1, 64, 'f32', 96, 'f64'],
-  ['intent_code', 1, 68, 'i16', 504, 'i32'],
-  ['datatype', 1, 70, 'i16', 12, 'i16'],
-  ['bitpix', 1, 72, 'i16', 14, 'i16'],
-  ['slice_start', 1, 74, 'i16', 224, 'i64'],
-  ['pixdim', 8, 76, 'f32', 104, 'f64'],
-  ['vox_offset', 1, 108, 'f32', 168, 'i64'],
-  ['scl_slope', 1, 112, 'f32', 176, 'f64'],
-  ['scl_inter', 1, 116, 'f32', 184, 'f64'],
-  ['slice_end', 1, 120, 'i16', 232, 'i64'],
-  ['slice_code', 1, 122, 'u8', 496, 'i32'],
-  ['xyzt_units', 1, 123, 'u8', 500, 'i32'],
-  ['cal_max', 1, 124, 'f32', 192, 'f64'],
-  ['cal_min', 1, 128, 'f32', 200, 'f64'],
-  ['slice_duration', 1, 132, 'f32', 208, 'f64'],
-  ['toffset', 1, 136, 'f32', 216, 'f64'],
-  ['descrip', 80, 148, 'text', 240, 'text'],
-  ['aux_file', 24, 228, 'text', 320, 'text'],
-  ['qform_code', 1, 252, 'i16', 344, 'i32'],
-  ['sform_code', 1, 254, 'i16', 348, 'i32'],
-  ['quatern_b', 1, 256, 'f32', 352, 'f64'],
-  ['quatern_c', 1, 260, 'f32', 360, 'f64'],
-  ['quatern_d', 1, 264, 'f32', 368, 'f64'],
-  ['qoffset_x', 1, 268, 'f32', 376, 'f64'],
-  ['qoffset_y', 1, 272, 'f32', 384, 'f64'],
-  ['qoffset_z', 1, 276, 'f32', 392, 'f64'],
-  ['srow_x', 4, 280, 'f32', 400, 'f64'],
-  ['srow_y', 4, 296, 'f32', 432, 'f64'],
-  ['srow_z', 4, 312, 'f32', 464, 'f64'],
-  ['intent_name', 16, 328, 'text', 508, 'text'],
-]
+const WIDTH: Record<string, number> = { b: 1, c: 1, h: 2, i: 4, l: 8, f: 4, d: 8 }
 
-const WIDTH: Record<Kind, number> = { u8: 1, i16: 2, i32: 4, i64: 8, f32: 4, f64: 8, text: 1 }
-
-/** Every header field under its NIfTI name; arrays for dim, pixdim and srow_*. */
+/** Every header field under its NIfTI name; arrays for dim, pixdim, srow_* and eol_check. */
 function readHeader(bytes: Uint8Array, version: 1 | 2, le: boolean): Header {
   const view = new DataView(bytes.buffer, bytes.byteOffset, version === 1 ? 348 : 540)
-  const read = (kind: Kind, at: number): number => {
-    if (kind === 'u8') return view.getUint8(at)
-    if (kind === 'i16') return view.getInt16(at, le)
-    if (kind === 'i32') return view.getInt32(at, le)
-    // 64-bit integers: exact up to 2^53, which covers any size a browser can hold.
-    if (kind === 'i64') return Number(view.getBigInt64(at, le))
-    return kind === 'f32' ? view.getFloat32(at, le) : view.getFloat64(at, le)
-  }
+  const read = (kind: string, at: number): number =>
+    kind === 'b'
+      ? view.getUint8(at)
+      : kind === 'c'
+        ? view.getInt8(at)
+        : kind === 'h'
+          ? view.getInt16(at, le)
+          : kind === 'i'
+            ? view.getInt32(at, le)
+            : // 64-bit integers: exact up to 2^53, which covers any size a browser can hold.
+              kind === 'l'
+              ? Number(view.getBigInt64(at, le))
+              : kind === 'f'
+                ? view.getFloat32(at, le)
+                : view.getFloat64(at, le)
   const header: Header = {}
-  for (const [name, count, offset1, kind1, offset2, kind2] of FIELDS) {
-    const offset = version === 1 ? offset1 : offset2
-    const kind = version === 1 ? kind1 : kind2
-    if (kind === 'text') header[name] = readAscii(bytes, offset, count)
-    else if (count === 1) header[name] = read(kind, offset)
-    else header[name] = Array.from({ length: count }, (_, i) => read(kind, offset + i * WIDTH[kind]))
+  let at = 0
+  for (const field of (version === 1 ? NIFTI1 : NIFTI2).split(' ')) {
+    const [name, type] = field.split(':')
+    const width = WIDTH[type[0]]
+    if (width === undefined) {
+      header[name] = readAscii(bytes, at, +type)
+      at += +type
+      continue
+    }
+    const count = +type.slice(1) || 1
+    const values = Array.from({ length: count }, (_, i) => read(type[0], at + i * width))
+    header[name] = type.length > 1 ? values : values[0]
+    at += count * width
   }
   return header
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { FormatError } from '../../../src/api/errors.js'
 import type { NiftiData } from '../../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../../src/api/format/convertFormat.js'
+import headers from '../../fixtures/reference/nifti-headers.json' with { type: 'json' }
 import { fixture } from './fixtures.js'
 
 function nifti(bytes: Uint8Array, mimetype?: string): NiftiData {
@@ -34,6 +35,21 @@ function closeTo(actual: number[][], expected: number[][], digits = 6): void {
 // Expected values below were computed once with nibabel 5.0.0 (Debian python3-nibabel):
 // nib.load(f).header fields, header.get_sform() / get_qform(), np.asanyarray(img.dataobj) sums and samples.
 describe('convertFormat: NIfTI fixtures (values cross-checked with nibabel)', () => {
+  // scripts/make-nifti-reference.py: nibabel's Nifti1Header/Nifti2Header.from_fileobj, every field as stored.
+  it.each(Object.keys(headers))('%s: every header field as nibabel reads it', (name) => {
+    const expected = (headers as Record<string, Record<string, unknown>>)[name]
+    const header = nifti(fixture(name)).header
+    expect(Object.keys(header)).toEqual(Object.keys(expected))
+    for (const [field, value] of Object.entries(expected)) {
+      // JSON has no NaN: the script writes non-finite floats as strings.
+      const want =
+        typeof value === 'string' && /^-?(nan|inf)$/.test(value)
+          ? Number(value.replace('inf', 'Infinity'))
+          : value
+      expect([field, header[field]]).toEqual([field, want])
+    }
+  })
+
   it('anatomical.nii: big-endian NIfTI-1, 33x41x25 int16, sform', () => {
     const data = nifti(fixture('nifti/anatomical.nii'))
     expect(data.mimetype).toBe('application/nifti')
@@ -41,7 +57,7 @@ describe('convertFormat: NIfTI fixtures (values cross-checked with nibabel)', ()
     expect(data.dims).toEqual([33, 41, 25, 1])
     expect(data.pixDims).toEqual([2, 2, 2, 0])
     expect([data.datatype, data.datatypeCode]).toEqual(['int16', 4])
-    // scl_slope is NaN in the file: no scaling.
+    // scl_slope 1, scl_inter 0 in the file.
     expect([data.sclSlope, data.sclInter]).toEqual([1, 0])
     expect(data.affineSource).toBe('sform')
     expect(data.affine).toEqual([
