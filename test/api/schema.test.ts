@@ -146,6 +146,17 @@ describe('objectSchema', () => {
     expect(catchError(() => thing.parseList([first, { ...first, tags: ['a', 7] }])).field).toBe('[1].tags[1]')
   })
 
+  it('coerces inside nested arrays copy-on-write, leaving the input as it was', () => {
+    const part = objectSchema<{ n: number }>('part', { n: f.number() })
+    const whole = objectSchema<{ parts: { n: number }[] }>('whole', { parts: f.arrayOf(part) })
+    const input = { parts: [{ n: 1 }, { n: '2' }] }
+    const out = whole.parse(input)
+    expect(out).toEqual({ parts: [{ n: 1 }, { n: 2 }] })
+    expect(out.parts[0]).toBe(input.parts[0])
+    expect(input).toEqual({ parts: [{ n: 1 }, { n: '2' }] })
+    expect(catchError(() => whole.parse({ parts: [{ n: 1 }, { n: 'x' }] })).field).toBe('whole.parts[1].n')
+  })
+
   it('copies wire aliases to the field name and keeps the wire field', () => {
     const raw = { id: 'x', name: 'tumor', type: 'label', added_by: 'a@b.c', index: '3' }
     expect(annotationSchema.parse(raw)).toEqual({
