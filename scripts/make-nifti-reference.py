@@ -2,7 +2,7 @@
 """Every header field of the NIfTI fixtures as nibabel reads them, for test/api/format/niftiHeader.test.ts.
 
 Run with Debian's python3 (python3-nibabel 5.0.0): /usr/bin/python3 scripts/make-nifti-reference.py
-Writes test/fixtures/reference/nifti-headers.json. NaN and infinities are written as strings;
+Writes test/fixtures/reference/nifti/headers.json. NaN and infinities are written as strings;
 text fields end at their first NUL, as C (and our reader) reads them.
 """
 import gzip
@@ -45,4 +45,4 @@ for name in FILES:
     cls = nib.Nifti2Header if 540 in (int.from_bytes(raw[:4], 'little'), int.from_bytes(raw[:4], 'big')) else nib.Nifti1Header
     header = cls.from_fileobj(io.BytesIO(raw), check=False)
     out[name] = {key: field(header[key]) for key in header.keys()}
-(ROOT / 'test/fixtures/reference/nifti-headers.json').write_text(json.dumps(out, indent=1) + '\n')
+(ROOT / 'test/fixtures/reference/nifti/headers.json').write_text(json.dumps(out, indent=1) + '\n')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { FormatError } from '../../../src/api/errors.js'
 import type { NiftiData } from '../../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../../src/api/format/convertFormat.js'
-import headers from '../../fixtures/reference/nifti-headers.json' with { type: 'json' }
+import headers from '../../fixtures/reference/nifti/headers.json' with { type: 'json' }
 import { fixture } from './fixtures.js'
 
 function nifti(bytes: Uint8Array, mimetype?: string): NiftiData {
