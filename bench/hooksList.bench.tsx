@@ -19,7 +19,7 @@ const { QueryClient, QueryClientProvider } = await import('@tanstack/react-query
 const { memo, useEffect } = await import('react')
 const { createRoot } = await import('react-dom/client')
 const { createEntityHooks } = await import('../src/hooks/createEntityHooks.js')
-const { createEntityCache } = await import('../src/hooks/entityCache.js')
+const { createEntityCache } = await import('../src/hooks/core/entityCache.js')
 
 interface Row {
   id: string

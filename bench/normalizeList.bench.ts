@@ -4,8 +4,8 @@
 // Run: npx tsx bench/normalizeList.bench.ts
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { projectSchema } from '../src/api/entities/Project.js'
-import { resourceSchema } from '../src/api/entities/Resource.js'
+import { projectSchema } from '../src/api/models/Project.js'
+import { resourceSchema } from '../src/api/models/Resource.js'
 import { normalizeList } from '../src/api/normalizeList.js'
 
 // Collect garbage before each timed section so one round's garbage is not charged to the next.

@@ -12,7 +12,19 @@ export interface DatamintErrorOptions {
   /** {@link ItemNotFoundError}: what was asked for. */
   itemType?: string
   itemId?: string
+  /** {@link FormatError}: why the bytes could not be used. */
+  reason?: FormatErrorReason
 }
+
+/**
+ * Why bytes could not be converted or decoded, for a program to branch on:
+ * - `empty`: no bytes at all;
+ * - `unsupported`: a format or transfer syntax this library does not handle (or a mimetype it does not know);
+ * - `undetectable`: no mimetype given and the content matches no known format;
+ * - `corrupt`: the bytes claim a format but are truncated or inconsistent;
+ * - `too-large`: the declared sizes exceed a documented limit.
+ */
+export type FormatErrorReason = 'empty' | 'unsupported' | 'undetectable' | 'corrupt' | 'too-large'
 
 /**
  * The base of every error a user of datamint-react can catch: each carries the
@@ -95,7 +107,17 @@ export function badArgument(message: string, field?: string): ValidationError {
   return new ValidationError(`${message} No request was sent.`, { field })
 }
 
-/** Bytes that cannot be converted or decoded (empty, unsupported, corrupt or truncated). */
+/**
+ * Bytes that cannot be converted or decoded; `reason` says why.
+ *
+ * @example
+ * try { convertFormat(bytes) } catch (e) { if (e instanceof FormatError && e.reason === 'unsupported') showDownloadLink() }
+ */
 export class FormatError extends DatamintError {
   override name = 'FormatError'
+  declare readonly reason: FormatErrorReason
+
+  constructor(message: string, options: DatamintErrorOptions = {}) {
+    super(message, { reason: 'corrupt', ...options })
+  }
 }

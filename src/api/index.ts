@@ -9,6 +9,26 @@ export {
   type TransferProgress,
 } from './BaseApi.js'
 export { type BulkFailure, BulkOperationError } from './BulkOperationError.js'
+export { CRUDEntityApi } from './crud/CRUDEntityApi.js'
+export { CreatableEntityApi, withCreate } from './crud/CreatableEntityApi.js'
+export type { Creatable, Deletable, EntityApiClass, MixinClass, Updatable } from './crud/capabilities.js'
+export { DeletableEntityApi, withDelete } from './crud/DeletableEntityApi.js'
+export { EntityBaseApi } from './crud/EntityBaseApi.js'
+export type {
+  CallOptions,
+  CreateInputOf,
+  CreateOptions,
+  EntityDefinition,
+  EntityOf,
+  EntityParser,
+  EntitySchemaLike,
+  EntityTypes,
+  FiltersOf,
+  ListFilters,
+  ListWindow,
+  NoFilters,
+} from './crud/types.js'
+export { UpdatableEntityApi, withUpdate } from './crud/UpdatableEntityApi.js'
 export {
   type AnnotationFilters,
   type AnnotationPatch,
@@ -30,38 +50,13 @@ export {
   type UploadResourceOptions,
 } from './endpoints/ResourcesApi.js'
 export { type NewUser, UsersApi } from './endpoints/UsersApi.js'
-export type { Annotation } from './entities/Annotation.js'
-export type { Channel, ChannelResourceData } from './entities/Channel.js'
-export type { Dataset } from './entities/Dataset.js'
-export type { Project, ProjectAnnotator } from './entities/Project.js'
-export type { Resource, ResourceStatus } from './entities/Resource.js'
-export type { User } from './entities/User.js'
-export { CRUDEntityApi } from './entity/CRUDEntityApi.js'
-export { CreatableEntityApi, withCreate } from './entity/CreatableEntityApi.js'
-export type { Creatable, Deletable, EntityApiClass, MixinClass, Updatable } from './entity/capabilities.js'
-export { DeletableEntityApi, withDelete } from './entity/DeletableEntityApi.js'
-export { EntityBaseApi } from './entity/EntityBaseApi.js'
-export type {
-  CallOptions,
-  CreateInputOf,
-  CreateOptions,
-  EntityDefinition,
-  EntityOf,
-  EntityParser,
-  EntitySchemaLike,
-  EntityTypes,
-  FiltersOf,
-  ListFilters,
-  ListWindow,
-  NoFilters,
-} from './entity/types.js'
-export { UpdatableEntityApi, withUpdate } from './entity/UpdatableEntityApi.js'
 export {
   AuthenticationError,
   DatamintError,
   type DatamintErrorOptions,
   EntityAlreadyExistsError,
   FormatError,
+  type FormatErrorReason,
   ItemNotFoundError,
   NetworkError,
   PermissionDeniedError,
@@ -73,6 +68,12 @@ export type * from './format/ConvertedData.js'
 export { convertFormat } from './format/convertFormat.js'
 export { detectMimetype } from './format/detectMimetype.js'
 export { createHttpClient, type HttpClientOptions } from './httpClient.js'
+export type { Annotation } from './models/Annotation.js'
+export type { Channel, ChannelResourceData } from './models/Channel.js'
+export type { Dataset } from './models/Dataset.js'
+export type { Project, ProjectAnnotator } from './models/Project.js'
+export type { Resource, ResourceStatus } from './models/Resource.js'
+export type { User } from './models/User.js'
 export {
   type Field,
   f,

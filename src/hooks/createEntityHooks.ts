@@ -20,9 +20,9 @@ import {
   useQueryClient,
   useSuspenseQuery,
 } from '@tanstack/react-query'
-import { createQueryKeys, type EntityQueryKeys } from './createQueryKeys.js'
-import { createEntityCache } from './entityCache.js'
-import type { EntityWrite } from './entityMutations.js'
+import { createQueryKeys, type EntityQueryKeys } from './core/createQueryKeys.js'
+import { createEntityCache } from './core/entityCache.js'
+import type { EntityWrite } from './core/entityMutations.js'
 import type {
   CreatableApi,
   CreateDataOfApi,

@@ -5,9 +5,9 @@ import type { DatasetsApi } from '../api/endpoints/DatasetsApi.js'
 import type { ProjectsApi } from '../api/endpoints/ProjectsApi.js'
 import type { ResourcesApi } from '../api/endpoints/ResourcesApi.js'
 import type { UsersApi } from '../api/endpoints/UsersApi.js'
+import { weakMemo } from './core/weakMemo.js'
 import { createEntityHooks, type EntityApiShape, type EntityHooks } from './createEntityHooks.js'
 import { useDatamintApi } from './DatamintProvider.js'
-import { weakMemo } from './weakMemo.js'
 
 /** `createEntityHooks(api)`, made once per API object. */
 export const entityHooksFor = weakMemo(createEntityHooks) as <A extends EntityApiShape>(

@@ -1,3 +1,6 @@
+export type { EntityQueryKeys } from './core/createQueryKeys.js'
+export type { MutationMode } from './core/entityMutations.js'
+export { MutationUndoneError } from './core/undoableScheduler.js'
 export {
   type CreateHooks,
   createEntityHooks,
@@ -13,7 +16,6 @@ export {
   type ReadHooks,
   type SuspenseQueryOverrides,
 } from './createEntityHooks.js'
-export type { EntityQueryKeys } from './createQueryKeys.js'
 export { DatamintProvider, type DatamintProviderProps, useDatamintApi } from './DatamintProvider.js'
 export {
   useAnnotations,
@@ -22,8 +24,6 @@ export {
   useResources,
   useUsers,
 } from './entityHooks.js'
-export type { MutationMode } from './entityMutations.js'
-export { MutationUndoneError } from './undoableScheduler.js'
 export type { UndoableMutationResult, WriteHookOptions } from './useCacheMutation.js'
 export {
   type UseResourceFileOptions,

@@ -6,9 +6,9 @@ import {
   useQueryClient,
 } from '@tanstack/react-query'
 import { useMemo, useRef } from 'react'
-import type { EntityCache } from './entityCache.js'
-import { type EntityWrite, type MutationMode, runWrite } from './entityMutations.js'
-import { scheduleUndoable, type UndoTicket } from './undoableScheduler.js'
+import type { EntityCache } from './core/entityCache.js'
+import { type EntityWrite, type MutationMode, runWrite } from './core/entityMutations.js'
+import { scheduleUndoable, type UndoTicket } from './core/undoableScheduler.js'
 
 /** A mutation result with `undo()`: cancels the latest mutation still waiting in undoable mode. */
 export type UndoableMutationResult<R, V> = UseMutationResult<R, Error, V> & {

@@ -1,5 +1,5 @@
-import type { Project, ProjectAnnotator } from '../api/entities/Project.js'
-import type { User } from '../api/entities/User.js'
+import type { Project, ProjectAnnotator } from '../api/models/Project.js'
+import type { User } from '../api/models/User.js'
 
 /**
  * The records the in-memory server stores, shaped exactly as the wire sends them (snake_case).

@@ -1,12 +1,12 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import { ApiConfig } from '../../src/api/ApiConfig.js'
-import { CRUDEntityApi } from '../../src/api/entity/CRUDEntityApi.js'
-import { CreatableEntityApi, withCreate } from '../../src/api/entity/CreatableEntityApi.js'
-import type { Creatable, Deletable, Updatable } from '../../src/api/entity/capabilities.js'
-import { DeletableEntityApi, withDelete } from '../../src/api/entity/DeletableEntityApi.js'
-import { EntityBaseApi } from '../../src/api/entity/EntityBaseApi.js'
-import type { CallOptions, CreateInputOf, EntityOf, FiltersOf } from '../../src/api/entity/types.js'
-import { UpdatableEntityApi, withUpdate } from '../../src/api/entity/UpdatableEntityApi.js'
+import { CRUDEntityApi } from '../../src/api/crud/CRUDEntityApi.js'
+import { CreatableEntityApi, withCreate } from '../../src/api/crud/CreatableEntityApi.js'
+import type { Creatable, Deletable, Updatable } from '../../src/api/crud/capabilities.js'
+import { DeletableEntityApi, withDelete } from '../../src/api/crud/DeletableEntityApi.js'
+import { EntityBaseApi } from '../../src/api/crud/EntityBaseApi.js'
+import type { CallOptions, CreateInputOf, EntityOf, FiltersOf } from '../../src/api/crud/types.js'
+import { UpdatableEntityApi, withUpdate } from '../../src/api/crud/UpdatableEntityApi.js'
 
 interface Thing {
   id: string

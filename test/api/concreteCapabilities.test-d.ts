@@ -1,18 +1,18 @@
 // The concrete APIs expose exactly the operations their server endpoints support.
 import { describe, expectTypeOf, it } from 'vitest'
+import type { Creatable, Deletable, Updatable } from '../../src/api/crud/capabilities.js'
+import type { CallOptions, EntityOf, FiltersOf } from '../../src/api/crud/types.js'
 import type { AnnotationsApi } from '../../src/api/endpoints/AnnotationsApi.js'
 import type { DatamintApi } from '../../src/api/endpoints/DatamintApi.js'
 import type { DatasetsApi } from '../../src/api/endpoints/DatasetsApi.js'
 import type { ProjectsApi } from '../../src/api/endpoints/ProjectsApi.js'
 import type { ResourcesApi } from '../../src/api/endpoints/ResourcesApi.js'
 import type { UsersApi } from '../../src/api/endpoints/UsersApi.js'
-import type { Annotation } from '../../src/api/entities/Annotation.js'
-import type { Dataset } from '../../src/api/entities/Dataset.js'
-import type { Project } from '../../src/api/entities/Project.js'
-import type { Resource } from '../../src/api/entities/Resource.js'
-import type { User } from '../../src/api/entities/User.js'
-import type { Creatable, Deletable, Updatable } from '../../src/api/entity/capabilities.js'
-import type { CallOptions, EntityOf, FiltersOf } from '../../src/api/entity/types.js'
+import type { Annotation } from '../../src/api/models/Annotation.js'
+import type { Dataset } from '../../src/api/models/Dataset.js'
+import type { Project } from '../../src/api/models/Project.js'
+import type { Resource } from '../../src/api/models/Resource.js'
+import type { User } from '../../src/api/models/User.js'
 
 describe('concrete API capabilities', () => {
   it('ProjectsApi: full CRUD', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { annotationSchema } from '../../src/api/entities/Annotation.js'
-import { channelSchema } from '../../src/api/entities/Channel.js'
-import { projectSchema } from '../../src/api/entities/Project.js'
-import { resourceSchema } from '../../src/api/entities/Resource.js'
-import { userSchema } from '../../src/api/entities/User.js'
 import { ValidationError } from '../../src/api/errors.js'
+import { annotationSchema } from '../../src/api/models/Annotation.js'
+import { channelSchema } from '../../src/api/models/Channel.js'
+import { projectSchema } from '../../src/api/models/Project.js'
+import { resourceSchema } from '../../src/api/models/Resource.js'
+import { userSchema } from '../../src/api/models/User.js'
 import { f, objectSchema } from '../../src/api/schema.js'
 
 const project = {

@@ -1,11 +1,11 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createQueryKeys } from '../../src/hooks/createQueryKeys.js'
-import { crossEntityEffects } from '../../src/hooks/crossEntityEffects.js'
-import { createEntityCache } from '../../src/hooks/entityCache.js'
-import { normalizeFilters } from '../../src/hooks/normalizeFilters.js'
-import { pendingMutationsFor } from '../../src/hooks/pendingMutations.js'
-import { MutationUndoneError, scheduleUndoable } from '../../src/hooks/undoableScheduler.js'
+import { createQueryKeys } from '../../src/hooks/core/createQueryKeys.js'
+import { crossEntityEffects } from '../../src/hooks/core/crossEntityEffects.js'
+import { createEntityCache } from '../../src/hooks/core/entityCache.js'
+import { normalizeFilters } from '../../src/hooks/core/normalizeFilters.js'
+import { pendingMutationsFor } from '../../src/hooks/core/pendingMutations.js'
+import { MutationUndoneError, scheduleUndoable } from '../../src/hooks/core/undoableScheduler.js'
 
 interface Thing {
   id: string

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
+import { MutationUndoneError } from '../../src/hooks/core/undoableScheduler.js'
 import { createEntityHooks } from '../../src/hooks/createEntityHooks.js'
-import { MutationUndoneError } from '../../src/hooks/undoableScheduler.js'
 import { serveForEachTest } from './support/loopbackServer.js'
 import {
   createOnlyApi,

@@ -1,6 +1,6 @@
 import { BaseApi } from '../BaseApi.js'
-import { type Channel, channelSchema } from '../entities/Channel.js'
-import type { CallOptions, ListFilters } from '../entity/types.js'
+import type { CallOptions, ListFilters } from '../crud/types.js'
+import { type Channel, channelSchema } from '../models/Channel.js'
 
 /** Filters of {@link ChannelsApi.getList}. */
 export interface ChannelFilters {

@@ -1,8 +1,8 @@
 import type { KyInstance } from 'ky'
 import type { ApiConfig } from '../ApiConfig.js'
-import { type Dataset, datasetSchema } from '../entities/Dataset.js'
-import { withDelete } from '../entity/DeletableEntityApi.js'
-import { EntityBaseApi } from '../entity/EntityBaseApi.js'
+import { withDelete } from '../crud/DeletableEntityApi.js'
+import { EntityBaseApi } from '../crud/EntityBaseApi.js'
+import { type Dataset, datasetSchema } from '../models/Dataset.js'
 
 const Base = withDelete(EntityBaseApi<Dataset>)
 

@@ -1,9 +1,9 @@
 import type { KyInstance } from 'ky'
 import type { ApiConfig } from '../ApiConfig.js'
-import { type Project, projectSchema } from '../entities/Project.js'
-import { type Resource, resourceSchema } from '../entities/Resource.js'
-import { CRUDEntityApi } from '../entity/CRUDEntityApi.js'
-import type { CallOptions, CreateOptions } from '../entity/types.js'
+import { CRUDEntityApi } from '../crud/CRUDEntityApi.js'
+import type { CallOptions, CreateOptions } from '../crud/types.js'
+import { type Project, projectSchema } from '../models/Project.js'
+import { type Resource, resourceSchema } from '../models/Resource.js'
 import { normalizeList } from '../normalizeList.js'
 
 /** Filters of {@link ProjectsApi.getList}. */

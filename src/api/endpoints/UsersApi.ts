@@ -1,10 +1,10 @@
 import type { KyInstance } from 'ky'
 import type { ApiConfig } from '../ApiConfig.js'
-import { type User, userSchema } from '../entities/User.js'
-import { withCreate } from '../entity/CreatableEntityApi.js'
-import { EntityBaseApi } from '../entity/EntityBaseApi.js'
-import type { CreateOptions, NoFilters } from '../entity/types.js'
+import { withCreate } from '../crud/CreatableEntityApi.js'
+import { EntityBaseApi } from '../crud/EntityBaseApi.js'
+import type { CreateOptions, NoFilters } from '../crud/types.js'
 import { assertEmail } from '../ids.js'
+import { type User, userSchema } from '../models/User.js'
 
 /** What {@link UsersApi.create} takes. */
 export interface NewUser {

@@ -1,6 +1,6 @@
 import { FormatError } from '../../api/errors.js'
 import type { DicomData } from '../../api/format/ConvertedData.js'
-import type { CodecOutput } from './codecs/CodecOutput.js'
+import type { CodecOutput } from './codecs/Codec.js'
 import { type CompressedEncoding, jpegPrecision, loadCodec } from './codecs/loadCodec.js'
 import type { DecodedFrame, PixelArray } from './DecodedFrame.js'
 import { type ImageInfo, readImageInfo } from './imageInfo.js'

@@ -3,8 +3,8 @@ import { configure } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { vi } from 'vitest'
 import { ApiConfig } from '../../../src/api/ApiConfig.js'
-import { CRUDEntityApi } from '../../../src/api/entity/CRUDEntityApi.js'
-import { CreatableEntityApi } from '../../../src/api/entity/CreatableEntityApi.js'
+import { CRUDEntityApi } from '../../../src/api/crud/CRUDEntityApi.js'
+import { CreatableEntityApi } from '../../../src/api/crud/CreatableEntityApi.js'
 import type { LoopbackServer } from './loopbackServer.js'
 
 export interface Thing {

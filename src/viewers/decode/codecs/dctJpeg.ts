@@ -1,5 +1,5 @@
 import { FormatError } from '../../../api/errors.js'
-import type { CodecOutput } from './CodecOutput.js'
+import type { CodecOutput } from './Codec.js'
 
 // A sequential-DCT, Huffman-coded JPEG decoder (ITU T.81 processes 1, 2 and 4: SOF0/SOF1) for 8- and 12-bit
 // samples. It exists because no codec package of the field decodes 12-bit DCT JPEG (DICOM JPEG Extended,

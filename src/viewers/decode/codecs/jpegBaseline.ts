@@ -1,4 +1,4 @@
-import type { Codec } from './CodecOutput.js'
+import type { Codec } from './Codec.js'
 import { type EmscriptenDecoder, instantiate, once, runDecoder } from './wasmCodec.js'
 
 const load = once(() =>

@@ -1,4 +1,4 @@
-import type { Codec } from './CodecOutput.js'
+import type { Codec } from './Codec.js'
 import { decodeDctJpeg } from './dctJpeg.js'
 
 /**

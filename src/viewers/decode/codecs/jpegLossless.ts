@@ -1,5 +1,5 @@
 import { Decoder } from 'jpeg-lossless-decoder-js'
-import type { Codec } from './CodecOutput.js'
+import type { Codec } from './Codec.js'
 
 /**
  * JPEG Lossless, Non-Hierarchical (Process 14), any predictor selection value, through jpeg-lossless-decoder-js

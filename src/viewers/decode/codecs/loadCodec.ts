@@ -1,5 +1,5 @@
 import type { PixelEncoding } from '../transferSyntax.js'
-import type { Codec } from './CodecOutput.js'
+import type { Codec } from './Codec.js'
 
 export type CompressedEncoding = Exclude<PixelEncoding, 'native' | 'rle'>
 

@@ -1,4 +1,4 @@
-import type { CodecOutput } from './CodecOutput.js'
+import type { CodecOutput } from './Codec.js'
 
 /** The embind decoder classes of the @cornerstonejs codecs share this shape. */
 export interface EmscriptenDecoder {

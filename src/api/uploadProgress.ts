@@ -1,4 +1,4 @@
-import type { TransferProgress } from '../BaseApi.js'
+import type { TransferProgress } from './BaseApi.js'
 
 /**
  * Upload progress in terms of the file's bytes: reports `0` at once, what the runtime reports while sending,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { EntityBaseApi } from '../../../src/api/entity/EntityBaseApi.js'
+import { EntityBaseApi } from '../../../src/api/crud/EntityBaseApi.js'
 import { ItemNotFoundError, ValidationError } from '../../../src/api/errors.js'
 import { rejectionOf } from '../transport/probe.js'
 import { send, startServer, type TestServer } from '../transport/testServer.js'

@@ -1,4 +1,4 @@
-import { badArgument } from '../errors.js'
+import { badArgument } from './errors.js'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/
 

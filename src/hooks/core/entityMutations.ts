@@ -1,8 +1,8 @@
 import { matchQuery, type QueryClient, type QueryFilters } from '@tanstack/react-query'
+import type { BulkFailure, WriteCallOptions } from '../types.js'
 import { crossEntityEffects } from './crossEntityEffects.js'
 import type { EntityCache } from './entityCache.js'
 import { pendingMutationsFor } from './pendingMutations.js'
-import type { BulkFailure, WriteCallOptions } from './types.js'
 import { MutationUndoneError, type UndoTicket } from './undoableScheduler.js'
 
 /**

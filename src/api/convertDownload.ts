@@ -1,6 +1,6 @@
-import { BaseApi } from '../BaseApi.js'
-import { FormatError } from '../errors.js'
-import type { ConvertedData } from '../format/ConvertedData.js'
+import { BaseApi } from './BaseApi.js'
+import { FormatError } from './errors.js'
+import type { ConvertedData } from './format/ConvertedData.js'
 
 // convertFormat's messages for content it does not interpret (as opposed to content that is corrupt).
 const NOT_INTERPRETED =
