@@ -37,10 +37,35 @@ export {
   type NewAnnotation,
   type NewAnnotationData,
 } from './endpoints/AnnotationsApi.js'
+export {
+  AnnotationWorklistsApi,
+  type NewAnnotationWorklist,
+  type SegmentationData,
+  type SegmentationDefinition,
+  type SegmentationItem,
+  type SetAnnotatorOptions,
+  type UploadFile,
+  type WorklistAnnotationsOptions,
+  type WorklistFilters,
+} from './endpoints/AnnotationWorklistsApi.js'
 export { type ChannelFilters, ChannelsApi } from './endpoints/ChannelsApi.js'
 export { DatamintApi } from './endpoints/DatamintApi.js'
-export { DatasetsApi } from './endpoints/DatasetsApi.js'
-export { type NewProject, type ProjectFilters, ProjectsApi } from './endpoints/ProjectsApi.js'
+export {
+  type DatasetDownloadFormat,
+  type DatasetDownloadOptions,
+  type DatasetResourcesChange,
+  DatasetsApi,
+} from './endpoints/DatasetsApi.js'
+export {
+  type GetByNameOptions,
+  type MemberRef,
+  type NewProject,
+  type ProjectFilters,
+  ProjectsApi,
+  type ResourceRefs,
+  type ReviewMessageFilters,
+  type SplitFilters,
+} from './endpoints/ProjectsApi.js'
 export {
   type DownloadResourceOptions,
   type NewResource,
@@ -49,7 +74,8 @@ export {
   ResourcesApi,
   type UploadResourceOptions,
 } from './endpoints/ResourcesApi.js'
-export { type NewUser, UsersApi } from './endpoints/UsersApi.js'
+export { type InviteOptions, type NewUser, type UserChange, UsersApi } from './endpoints/UsersApi.js'
+export type { AnnotationStatusFilters, DownloadAnnotationsOptions } from './endpoints/workflow.js'
 export {
   AuthenticationError,
   DatamintError,
@@ -69,9 +95,15 @@ export { convertFormat } from './format/convertFormat.js'
 export { detectMimetype } from './format/detectMimetype.js'
 export { createHttpClient, type HttpClientOptions } from './httpClient.js'
 export type { Annotation } from './models/Annotation.js'
+export type { AnnotationStatus, AnnotationStatusValue, WorkStatus } from './models/AnnotationStatus.js'
+export type { AnnotationSpec, AnnotationWorklist, WorklistAnnotator } from './models/AnnotationWorklist.js'
 export type { Channel, ChannelResourceData } from './models/Channel.js'
 export type { Dataset } from './models/Dataset.js'
+export type { Invitation } from './models/Invitation.js'
 export type { Project, ProjectAnnotator } from './models/Project.js'
+export type { ProjectMember } from './models/ProjectMember.js'
+export type { ProjectResourceSplit } from './models/ProjectResourceSplit.js'
+export type { AnnotatorStats, AnnotatorStatus, ReviewMessage } from './models/ProjectStats.js'
 export type { Resource, ResourceStatus } from './models/Resource.js'
 export type { User } from './models/User.js'
 export {

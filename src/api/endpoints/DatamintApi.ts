@@ -2,6 +2,7 @@ import type { KyInstance } from 'ky'
 import { ApiConfig, type ApiConfigInit } from '../ApiConfig.js'
 import { createHttpClient } from '../httpClient.js'
 import { AnnotationsApi } from './AnnotationsApi.js'
+import { AnnotationWorklistsApi } from './AnnotationWorklistsApi.js'
 import { ChannelsApi } from './ChannelsApi.js'
 import { DatasetsApi } from './DatasetsApi.js'
 import { ProjectsApi } from './ProjectsApi.js'
@@ -27,6 +28,8 @@ export class DatamintApi {
   readonly users: UsersApi
   readonly datasets: DatasetsApi
   readonly channels: ChannelsApi
+  /** Annotation worklists (`/annotationsets`; the Python SDK's `annotationworklists`). */
+  readonly annotationWorklists: AnnotationWorklistsApi
 
   /**
    * @param configOrInit An `ApiConfig`, or what one is built from (`serverUrl`, `apiKey`, `timeout`, `maxRetries`).
@@ -41,5 +44,6 @@ export class DatamintApi {
     this.users = new UsersApi(this.config, this.client)
     this.datasets = new DatasetsApi(this.config, this.client)
     this.channels = new ChannelsApi(this.config, this.client)
+    this.annotationWorklists = new AnnotationWorklistsApi(this.config, this.client)
   }
 }

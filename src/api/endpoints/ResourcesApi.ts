@@ -6,15 +6,17 @@ import { convertDownload } from '../convertDownload.js'
 import { withCreate } from '../crud/CreatableEntityApi.js'
 import { withDelete } from '../crud/DeletableEntityApi.js'
 import { EntityBaseApi } from '../crud/EntityBaseApi.js'
-import type { CallOptions, CreateOptions } from '../crud/types.js'
+import type { CallOptions, CreateOptions, ListFilters } from '../crud/types.js'
 import { badArgument, ValidationError } from '../errors.js'
 import { asArray, isoDate, itemsFilter } from '../filterValues.js'
 import type { ConvertedData } from '../format/ConvertedData.js'
 import { sniff } from '../format/detectMimetype.js'
+import type { Channel } from '../models/Channel.js'
 import type { Project } from '../models/Project.js'
 import { type Resource, type ResourceStatus, resourceSchema } from '../models/Resource.js'
 import { isObject } from '../schema.js'
 import { uploadProgress } from '../uploadProgress.js'
+import { type ChannelFilters, ChannelsApi } from './ChannelsApi.js'
 
 /** Fields resources can be ordered by. */
 export type ResourceOrderField =
@@ -304,6 +306,20 @@ export class ResourcesApi extends Base {
       options?.signal,
     )
   }
+
+  /**
+   * Upload channels (`GET /resources/channels`, paged), the Python SDK's `list_channels`; the same as
+   * `api.channels.getList(filters)`.
+   *
+   * @example
+   * const channels = await api.resources.listChannels({ projectName: 'Liver', limit: 20 })
+   */
+  listChannels(filters?: ListFilters<ChannelFilters>, options?: CallOptions): Promise<Channel[]> {
+    this.#channels ??= new ChannelsApi(this.config, this.client)
+    return this.#channels.getList(filters, options)
+  }
+
+  #channels: ChannelsApi | undefined
 
   /** The wire query of the filters: `status` always (empty = all), the others when set. */
   protected override listSearchParams(filters: ResourceFilters): SearchParams {

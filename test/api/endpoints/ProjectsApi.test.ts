@@ -74,9 +74,11 @@ describe('ProjectsApi on the wire', () => {
     expect(wire.requests).toHaveLength(0)
   })
 
-  it('create: POST /projects with the body of the wire doc, then the entity', async () => {
+  it('create: the name checked (GET /projects), POST /projects with the body of the wire doc, then the entity', async () => {
     wire.route((req) =>
-      req.method === 'POST' ? { json: { id: P } } : { json: projectJson(P, { name: 'Liver' }) },
+      req.method === 'POST'
+        ? { json: { id: P } }
+        : { json: req.path === '/projects' ? [] : projectJson(P, { name: 'Liver' }) },
     )
     const project = await wire.api.projects.create({
       name: 'Liver',
@@ -85,7 +87,8 @@ describe('ProjectsApi on the wire', () => {
       two_up_display: true,
     })
     expect(project.name).toBe('Liver')
-    const [post, get] = wire.requests
+    const [list, post, get] = wire.requests
+    expect(`${list.method} ${list.path}`).toBe('GET /projects')
     expect(post.method).toBe('POST')
     expect(post.path).toBe('/projects')
     expect(post.headers['content-type']).toContain('application/json')
@@ -103,15 +106,15 @@ describe('ProjectsApi on the wire', () => {
     expect(get.path).toBe(`/projects/${P}`)
   })
 
-  it('create with returnEntity: false resolves to the id with one request; multi_label spec', async () => {
-    wire.route(() => ({ json: P }))
+  it('create with returnEntity: false resolves to the id with no read-back; multi_label spec', async () => {
+    wire.route((req) => ({ json: req.method === 'GET' ? [] : P }))
     const id = await wire.api.projects.create(
       { name: 'Seg', segmentation_spec: 'multi_label' },
       { returnEntity: false },
     )
     expect(id).toBe(P)
-    expect(wire.requests).toHaveLength(1)
-    expect(wire.requests[0].json()).toMatchObject({
+    expect(wire.requests.map((r) => r.method)).toEqual(['GET', 'POST'])
+    expect(wire.requests[1].json()).toMatchObject({
       name: 'Seg',
       description: '',
       resource_ids: [],

@@ -1,0 +1,48 @@
+import { f, objectSchema } from '../schema.js'
+
+/**
+ * Progress of one annotator (`GET /projects/{id}/annotators-statistic`, also per worklist). The server's
+ * fields are kept as sent; the ones below are those the counts are read from.
+ */
+export interface AnnotatorStats {
+  email: string
+  firstname?: string | null
+  lastname?: string | null
+  /** Resources assigned to the annotator. */
+  total_resources?: number
+  opened?: number
+  annotated?: number
+  closed?: number
+  annotations_count?: number
+}
+
+/** Runtime schema of {@link AnnotatorStats}. */
+export const annotatorStatsSchema = objectSchema<AnnotatorStats>('annotator statistic', {
+  email: f.string(),
+  firstname: f.string().nullable().optional(),
+  lastname: f.string().nullable().optional(),
+  total_resources: f.number().optional(),
+  opened: f.number().optional(),
+  annotated: f.number().optional(),
+  closed: f.number().optional(),
+  annotations_count: f.number().optional(),
+})
+
+/** One annotator's status in a project (`GET /projects/{id}/users/{email}/status`) or worklist. */
+export interface AnnotatorStatus {
+  email: string
+  status: string
+  [field: string]: unknown
+}
+
+/** A review message (`GET /projects/{id}/reviewmessages`): feedback from a reviewer to an annotator. */
+export interface ReviewMessage {
+  id?: string
+  resource_id?: string | null
+  annotator?: string | null
+  status?: string | null
+  message?: string | null
+  created_at?: string | null
+  created_by?: string | null
+  [field: string]: unknown
+}
