@@ -53,15 +53,16 @@ const withoutHooks = {
 // Targets: issue 2 data layer ≤ 10 kB and root ≤ 25 kB, issue 3 hooks ≤ 3 kB on top of the API layer. Not all
 // reached (Nov 2026: 17.3 kB, 26.0 kB, 3.2 kB): ky 1.11 alone is 4.1 kB and what remains is the code of the
 // behaviour the issues ask for (docs/design.md, "Bundle size"). The limits are today's figures plus a little,
-// so the check catches regressions; lower them as the code shrinks.
+// so the check catches regressions; lower them as the code shrinks. Dec 2026: +3.3 kB for issue 13's management
+// API (projects' members/splits/statuses/stats, annotation worklists, dataset resources and download, invitations).
 const budgets = [
   {
     name: 'data layer (api + hooks, no parsers)',
     entry: 'src/index.ts',
     plugins: [withoutParsers],
-    limit: 17_600,
+    limit: 21_100,
   },
-  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 26_300 },
+  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 29_900 },
   { name: 'root entry without the hooks', entry: 'src/index.ts', plugins: [withoutHooks] },
   { name: 'api layer alone (no parsers)', entry: 'src/api/index.ts', plugins: [withoutParsers] },
   {
