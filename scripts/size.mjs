@@ -7,8 +7,8 @@ const peers = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query
 
 // The data layer is everything of the root entry except the format parsers behind convertFormat:
 // src/api/format/* (all but the ConvertedData types) is replaced by an empty module, so the figure shows what
-// the HTTP, entity and hooks code costs. (dicom-parser and fflate are no longer in the root entry: the format
-// code reads DICOM and inflates on its own; they stay stubbed in case an import creeps back.)
+// the HTTP, entity and hooks code costs. (dicom-parser and fflate, which convertFormat uses to read DICOM and
+// inflate gzip/DEFLATE, are stubbed with it.)
 const withoutParsers = {
   name: 'without-parsers',
   setup(b) {
@@ -62,7 +62,9 @@ const budgets = [
     plugins: [withoutParsers],
     limit: 21_100,
   },
-  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 29_900 },
+  // Dec 2026: 37.1 kB since convertFormat reads DICOM with dicom-parser and inflates with fflate again (issue 9);
+  // the guard is that figure + 0.5 kB.
+  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 37_600 },
   { name: 'root entry without the hooks', entry: 'src/index.ts', plugins: [withoutHooks] },
   { name: 'api layer alone (no parsers)', entry: 'src/api/index.ts', plugins: [withoutParsers] },
   {

@@ -117,7 +117,7 @@ export class FormatError extends DatamintError {
   override name = 'FormatError'
   declare readonly reason: FormatErrorReason
 
-  constructor(message: string, options: DatamintErrorOptions = {}) {
-    super(message, { reason: 'corrupt', ...options })
+  constructor(message: string, options: DatamintErrorOptions & { reason: FormatErrorReason }) {
+    super(message, options)
   }
 }

@@ -192,10 +192,13 @@ export class ResourcesApi extends Base {
   }
 
   /**
-   * Downloads a resource's file (`GET /resources/{id}/file`). With `autoConvert` (default) the bytes go through
-   * `convertFormat`, the resource's declared mimetype being the fallback when the content says little (the
-   * resource is fetched for it only then, when you passed an id). Types this library does not interpret come
-   * back as `{ kind: 'bytes' }`. With `autoConvert: false`: the raw bytes.
+   * Downloads a resource's file (`GET /resources/{id}/file`). With `autoConvert` (default) the bytes are
+   * converted as `convertFormat` does, with one difference in who decides the type: here the content comes
+   * first (a DICOM file stored as `image/png` is read as DICOM), and the resource's declared mimetype is only
+   * the fallback when the content says little (the resource is fetched for it only then, when you passed an
+   * id); `convertFormat(bytes, mimetype)` lets an explicit mimetype decide, as the Python SDK does. Types this
+   * library does not interpret (FormatError reason `empty`, `unsupported`, `undetectable`) come back as
+   * `{ kind: 'bytes' }`; corrupt content throws FormatError. With `autoConvert: false`: the raw bytes.
    *
    * @example
    * const data = await api.resources.downloadResourceFile(id, { onProgress: (p) => console.log(p.fraction) })

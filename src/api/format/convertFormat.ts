@@ -7,53 +7,58 @@ import { parseDicom } from './parseDicom.js'
 import { parseNifti } from './parseNifti.js'
 
 /**
- * Turns downloaded bytes into something to show: a parsed DICOM data set, a NIfTI volume, an image or a
- * video with its size, parsed JSON, or the bytes themselves. Synchronous and pure; runs in Node,
+ * Turns bytes into something to show: a parsed DICOM data set (dicom-parser's `DataSet`), a NIfTI volume, an
+ * image or a video with its size, parsed JSON, or the bytes themselves. Synchronous and pure; runs in Node,
  * browsers and workers.
  *
- * The content decides when it is recognisable; `mimetype` (e.g. a resource's declared type) is the
- * fallback when detection finds only a generic type. Then, as the Datamint Python SDK: `*∕dicom` →
- * DICOM, `image/*` → image, `video/*` → video, `application/json` → JSON, `application/octet-stream`
- * → bytes, `*nifti` → NIfTI, gzip types → `.nii.gz`.
+ * As the Datamint Python SDK's `convert_format`: an explicit `mimetype` decides — `*∕dicom` → DICOM,
+ * `image/*` → image, `video/*` → video, `application/json` → JSON, `application/octet-stream` → bytes,
+ * `*nifti*` → NIfTI, gzip types → `.nii.gz`, anything else → FormatError "Unsupported mimetype: X". Without
+ * one, the type is detected from the content. (`downloadResourceFile` instead lets recognisable content win
+ * over a resource's declared type.)
  *
- * @throws {FormatError} "Empty file content.", "Unsupported mimetype: X", "Could not determine mimetype
- *   from content." or a message saying what is wrong with corrupt or truncated content.
+ * @throws {FormatError} with `reason` `'empty'` ("Empty file content."), `'unsupported'` ("Unsupported
+ *   mimetype: X", or a variant of a format this library does not read), `'undetectable'` ("Could not determine
+ *   mimetype from content."), `'corrupt'` (truncated or inconsistent content, the message says where) or
+ *   `'too-large'` (declared sizes beyond {@link maxDecodedBytes}).
  *
  * @example
  * const data = convertFormat(bytes, 'application/dicom')
- * if (data.kind === 'dicom') console.log(data.rows, data.columns, data.numberOfFrames)
+ * if (data.kind === 'dicom') console.log(data.rows, data.columns, data.dataSet.string('x00100010'))
  */
 export function convertFormat(bytes: Uint8Array | ArrayBuffer, mimetype?: string): ConvertedData {
   const data = toUint8Array(bytes)
-  if (data.length === 0) throw new FormatError('Empty file content.')
+  return convertSniffed(data, mimetype, sniff(data))
+}
+
+/** {@link convertFormat} on content already sniffed (downloads sniff first to choose the mimetype). */
+export function convertSniffed(
+  data: Uint8Array,
+  mimetype: string | undefined,
+  sniffed: Sniffed,
+): ConvertedData {
+  if (data.length === 0) throw new FormatError('Empty file content.', { reason: 'empty' })
   const declared = mimetype?.trim() ? mimetype.trim() : undefined
-  const sniffed = sniff(data)
-  let chosen: string
-  if (sniffed.specific || declared === undefined) {
-    chosen = sniffed.mimetype
-    if (chosen === UNKNOWN_MIMETYPE && declared === undefined) {
-      throw new FormatError('Could not determine mimetype from content.')
-    }
-  } else {
-    chosen = declared
+  const chosen = declared ?? sniffed.mimetype
+  if (chosen === UNKNOWN_MIMETYPE && declared === undefined) {
+    throw new FormatError('Could not determine mimetype from content.', { reason: 'undetectable' })
   }
   try {
     return convertAs(data, chosen, sniffed)
   } catch (error) {
     if (error instanceof FormatError) throw error
     // Our readers check sizes before reading, but corrupt data must never escape as another error type.
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-    throw new FormatError(`${chosen}: the content is corrupt (${reason}).`, { cause: error })
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    throw new FormatError(`${chosen}: the content is corrupt (${what}).`, { reason: 'corrupt', cause: error })
   }
 }
 
 function convertAs(bytes: Uint8Array, mimetype: string, sniffed: Sniffed): ConvertedData {
   const type = mimetype.toLowerCase().split(';')[0].trim()
-  if (type === EMPTY_MIMETYPE) throw new FormatError('Empty file content.')
+  if (type === EMPTY_MIMETYPE) throw new FormatError('Empty file content.', { reason: 'empty' })
   if (type.endsWith('/dicom')) return parseDicom(bytes, mimetype, sniffed.dicomLayout)
   // 'application/nifti', 'image/x.nifti', and gzip-flavoured ones such as 'application/x-nifti-gz'.
-  if (type.includes('nifti')) return parseNifti(bytes, mimetype, sniffed.gzip)
-  if (type.includes('gzip')) return parseNifti(bytes, mimetype, sniffed.gzip)
+  if (type.includes('nifti') || type.includes('gzip')) return parseNifti(bytes, mimetype, sniffed.gzip)
   if (type.startsWith('image/')) {
     const { width, height } = readImageSize(bytes)
     return { kind: 'image', mimetype, bytes, width, height }
@@ -64,9 +69,9 @@ function convertAs(bytes: Uint8Array, mimetype: string, sniffed: Sniffed): Conve
     try {
       return { kind: 'json', mimetype, value: JSON.parse(decodeText(bytes)) }
     } catch (error) {
-      throw new FormatError(`JSON: ${(error as Error).message}.`, { cause: error })
+      throw new FormatError(`JSON: ${(error as Error).message}.`, { reason: 'corrupt', cause: error })
     }
   }
   if (type === UNKNOWN_MIMETYPE) return { kind: 'bytes', mimetype, bytes }
-  throw new FormatError(`Unsupported mimetype: ${mimetype}`)
+  throw new FormatError(`Unsupported mimetype: ${mimetype}`, { reason: 'unsupported' })
 }

@@ -1,6 +1,5 @@
 import { hasAscii, hasBytes, readUint, toUint8Array } from './bytes.js'
-import { type DicomLayout, dicomLayout } from './dicomLayout.js'
-import { GzipContent } from './GzipContent.js'
+import { Inflater } from './Inflater.js'
 import { IMAGE_MIMETYPES, imageFormat } from './imageSize.js'
 import { niftiSignature } from './niftiHeader.js'
 
@@ -18,7 +17,7 @@ export interface Sniffed {
   specific: boolean
   dicomLayout?: DicomLayout
   /** The gzip stream already partly inflated to peek at its head. */
-  gzip?: GzipContent
+  gzip?: Inflater
   /** The parsed value, when the content was recognised as JSON. */
   json?: { value: unknown }
 }
@@ -54,7 +53,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
 }
 
 function sniffGzip(bytes: Uint8Array): Sniffed {
-  const gzip = new GzipContent(bytes)
+  const gzip = Inflater.gzip(bytes)
   let isNifti = false
   try {
     // 540 bytes cover a NIfTI-2 header; a NIfTI-1 header needs 348.
@@ -123,6 +122,70 @@ function sniffJson(bytes: Uint8Array): { value: unknown } | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * How a DICOM stream starts:
+ * - `part10`: 128-byte preamble + `DICM` + file meta (a DICOM part 10 file);
+ * - `meta`: file meta group (0002) without preamble;
+ * - `explicit` / `implicit`: a bare data set in Explicit / Implicit VR Little Endian, no meta at all
+ *   (what `dcmconv -F` writes, and what DIMSE peers exchange).
+ */
+export type DicomLayout = 'part10' | 'meta' | 'explicit' | 'implicit'
+
+/** Recognises the start of a DICOM stream, or returns undefined when it does not look like one. */
+export function dicomLayout(bytes: Uint8Array): DicomLayout | undefined {
+  if (hasAscii(bytes, 128, 'DICM')) return 'part10'
+  if (bytes.length < 8) return undefined
+  const group = bytes[0] | (bytes[1] << 8)
+  // (0002,0000) File Meta Information Group Length, UL, without the preamble.
+  if (group === 0x0002 && bytes[2] === 0 && bytes[3] === 0 && hasAscii(bytes, 4, 'UL')) return 'meta'
+  // A bare data set starts with a low element of group 0008 (Specific Character Set, Image Type, ...).
+  if (group !== 0x0008 || bytes[3] !== 0) return undefined
+  if (looksLikeDataSet(bytes, true)) return 'explicit'
+  if (looksLikeDataSet(bytes, false)) return 'implicit'
+  return undefined
+}
+
+// Explicit VRs: true for those with 2 reserved bytes and a 32-bit length, false for a 16-bit length.
+const VRS: Record<string, boolean> = Object.fromEntries([
+  ...'OB OD OF OL OV OW SQ SV UC UN UR UT UV'.split(' ').map((vr) => [vr, true]),
+  ...'AE AS AT CS DA DS DT FD FL IS LO LT PN SH SL SS ST TM UI UL US'.split(' ').map((vr) => [vr, false]),
+])
+
+/**
+ * A sniff, not a parse: the first four element headers are well formed, ascending and fit the data (the
+ * parse itself is dicom-parser's).
+ */
+function looksLikeDataSet(bytes: Uint8Array, explicit: boolean): boolean {
+  let position = 0
+  let previous = -1
+  for (let n = 0; n < 4 && position + 8 <= bytes.length; n++) {
+    const group = bytes[position] | (bytes[position + 1] << 8)
+    const tag = group * 0x10000 + (bytes[position + 2] | (bytes[position + 3] << 8))
+    if (group < 0x0008 || tag <= previous) return false
+    previous = tag
+    // Implicit: a 4-byte length after the tag; explicit: a 2-byte length after the VR, or 2 reserved bytes
+    // and a 4-byte length for the long VRs.
+    let header = 8
+    let lengthSize = 4
+    if (explicit) {
+      const long = VRS[String.fromCharCode(bytes[position + 4], bytes[position + 5])]
+      if (long === undefined) return false
+      if (long) {
+        if (position + 12 > bytes.length) return n > 0
+        header = 12
+      } else {
+        lengthSize = 2
+      }
+    }
+    const length = readUint(bytes, position + header - lengthSize, lengthSize, true)
+    // A sequence of undefined length cannot be skipped cheaply, and what came before was fine.
+    if (length === 0xffffffff) return true
+    if (n === 0 && position + header + length > bytes.length) return false
+    position += header + length
+  }
+  return previous >= 0
 }
 
 let decoder: TextDecoder | undefined

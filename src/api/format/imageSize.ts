@@ -48,12 +48,14 @@ export function readImageSize(bytes: Uint8Array): { format: ImageFormat; width: 
   if (format === undefined) {
     throw new FormatError(
       'Image: the content is not a PNG, JPEG, GIF, BMP, WebP or TIFF image (unknown signature).',
+      { reason: 'unsupported' },
     )
   }
   const size = SIZE_READERS[format](bytes)
   if (!(size.width > 0 && size.height > 0)) {
     throw new FormatError(
       `Image: the ${format.toUpperCase()} header gives an empty size ${size.width}x${size.height}.`,
+      { reason: 'corrupt' },
     )
   }
   return { format, ...size }
@@ -64,7 +66,8 @@ type Size = { width: number; height: number }
 const SIZE_READERS: Record<ImageFormat, (bytes: Uint8Array) => Size> = {
   png(bytes) {
     need(bytes, 24, 'PNG', 'IHDR chunk')
-    if (!hasAscii(bytes, 12, 'IHDR')) throw new FormatError('Image: PNG does not start with an IHDR chunk.')
+    if (!hasAscii(bytes, 12, 'IHDR'))
+      throw new FormatError('Image: PNG does not start with an IHDR chunk.', { reason: 'corrupt' })
     return { width: u32be(bytes, 16), height: u32be(bytes, 20) }
   },
   jpeg(bytes) {
@@ -77,12 +80,16 @@ const SIZE_READERS: Record<ImageFormat, (bytes: Uint8Array) => Size> = {
       position++
       if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue
       if (marker === 0xd9 || marker === 0xda) {
-        throw new FormatError('Image: JPEG has no frame header (SOFn) before its scan data.')
+        throw new FormatError('Image: JPEG has no frame header (SOFn) before its scan data.', {
+          reason: 'corrupt',
+        })
       }
       need(bytes, position + 2, 'JPEG', `the length of marker 0xFF${hex2(marker)}`)
       const length = u16be(bytes, position)
       if (length < 2)
-        throw new FormatError(`Image: JPEG marker 0xFF${hex2(marker)} has an invalid length ${length}.`)
+        throw new FormatError(`Image: JPEG marker 0xFF${hex2(marker)} has an invalid length ${length}.`, {
+          reason: 'corrupt',
+        })
       const isFrame =
         marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc
       if (isFrame) {
@@ -105,18 +112,21 @@ const SIZE_READERS: Record<ImageFormat, (bytes: Uint8Array) => Size> = {
     need(bytes, 30, 'WebP', 'the first chunk')
     if (hasAscii(bytes, 12, 'VP8 ')) {
       if (!hasBytes(bytes, 23, [0x9d, 0x01, 0x2a]))
-        throw new FormatError('Image: WebP VP8 frame has no start code.')
+        throw new FormatError('Image: WebP VP8 frame has no start code.', { reason: 'corrupt' })
       return { width: u16le(bytes, 26) & 0x3fff, height: u16le(bytes, 28) & 0x3fff }
     }
     if (hasAscii(bytes, 12, 'VP8L')) {
-      if (bytes[20] !== 0x2f) throw new FormatError('Image: WebP VP8L chunk has no signature byte.')
+      if (bytes[20] !== 0x2f)
+        throw new FormatError('Image: WebP VP8L chunk has no signature byte.', { reason: 'corrupt' })
       const bits = u32le(bytes, 21)
       return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 }
     }
     if (hasAscii(bytes, 12, 'VP8X')) {
       return { width: u24le(bytes, 24) + 1, height: u24le(bytes, 27) + 1 }
     }
-    throw new FormatError('Image: WebP has no VP8, VP8L or VP8X chunk where one is expected.')
+    throw new FormatError('Image: WebP has no VP8, VP8L or VP8X chunk where one is expected.', {
+      reason: 'corrupt',
+    })
   },
   tiff(bytes) {
     const little = bytes[0] === 0x49
@@ -145,7 +155,9 @@ const SIZE_READERS: Record<ImageFormat, (bytes: Uint8Array) => Size> = {
 
 function need(bytes: Uint8Array, end: number, format: string, what: string): void {
   if (end > bytes.length) {
-    throw new FormatError(`Image: ${format} is truncated at byte ${bytes.length} while reading ${what}.`)
+    throw new FormatError(`Image: ${format} is truncated at byte ${bytes.length} while reading ${what}.`, {
+      reason: 'corrupt',
+    })
   }
 }
 

@@ -1,7 +1,8 @@
 import { FormatError } from '../errors.js'
 import { readAscii } from './bytes.js'
 import type { NiftiData, NiftiDatatype, NiftiVoxels } from './ConvertedData.js'
-import { GzipContent } from './GzipContent.js'
+import { checkDecodedSize } from './decodedSizeLimit.js'
+import { Inflater } from './Inflater.js'
 import { niftiSignature } from './niftiHeader.js'
 
 type VoxelArrayConstructor =
@@ -48,34 +49,35 @@ const UNSUPPORTED: Record<number, string> = {
 const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
 /**
- * Reads a NIfTI-1 or NIfTI-2 file (`.nii`, or `.nii.gz` decompressed once) into its header facts and
- * a typed array of voxels in native byte order. The voxel array is a view on the file's memory when
- * the offset is aligned and the byte order matches, a copy otherwise.
+ * Reads a NIfTI-1 or NIfTI-2 file (`.nii`, or `.nii.gz` decompressed once, no further than the header's
+ * dimensions need) into its header facts and a typed array of voxels in native byte order. The voxel array
+ * is a view on the file's memory when the offset is aligned and the byte order matches, a copy otherwise.
  *
  * @param gzip the decompressor already used to peek at the content during detection, if any.
  */
-export function parseNifti(input: Uint8Array, mimetype: string, gzip?: GzipContent): NiftiData {
-  const bytes = gzip
-    ? gzip.all()
-    : input[0] === 0x1f && input[1] === 0x8b
-      ? new GzipContent(input).all()
-      : input
+export function parseNifti(input: Uint8Array, mimetype: string, gzip?: Inflater): NiftiData {
+  const stream = gzip ?? (input[0] === 0x1f && input[1] === 0x8b ? Inflater.gzip(input) : undefined)
+  // 540 bytes cover a NIfTI-2 header; the voxels are inflated once their size is known.
+  let bytes = stream ? stream.head(540) : input
   const signature = niftiSignature(bytes)
   if (!signature) {
     const what =
       bytes.length < 348 ? `only ${bytes.length} bytes, less than a 348-byte header` : 'no NIfTI-1/-2 header'
     throw new FormatError(
       `NIfTI: the content is not a NIfTI file (${what}: sizeof_hdr must be 348 or 540 with magic 'n+1' or 'n+2').`,
+      { reason: 'corrupt' },
     )
   }
   if (signature.version === 2 && bytes.length < 540) {
     throw new FormatError(
       `NIfTI: truncated at byte ${bytes.length} while reading the 540-byte NIfTI-2 header.`,
+      { reason: 'corrupt' },
     )
   }
   if (signature.pair) {
     throw new FormatError(
       'NIfTI: this is a header-only (.hdr) file; its voxels are in a separate .img file. Convert the pair to a single .nii.',
+      { reason: 'unsupported' },
     )
   }
   const header = readHeader(bytes, signature.version, signature.littleEndian)
@@ -83,11 +85,13 @@ export function parseNifti(input: Uint8Array, mimetype: string, gzip?: GzipConte
   const dim = header.dim as number[]
   const rank = dim[0]
   if (!(rank >= 1 && rank <= 7))
-    throw new FormatError(`NIfTI: dim[0] must be between 1 and 7, found ${rank}.`)
+    throw new FormatError(`NIfTI: dim[0] must be between 1 and 7, found ${rank}.`, { reason: 'corrupt' })
   let count = 1
   for (let i = 1; i <= rank; i++) {
     if (!(Number.isInteger(dim[i]) && dim[i] >= 1)) {
-      throw new FormatError(`NIfTI: dim[${i}] must be a positive integer, found ${dim[i]}.`)
+      throw new FormatError(`NIfTI: dim[${i}] must be a positive integer, found ${dim[i]}.`, {
+        reason: 'corrupt',
+      })
     }
     count *= dim[i]
   }
@@ -103,6 +107,7 @@ export function parseNifti(input: Uint8Array, mimetype: string, gzip?: GzipConte
     const name = UNSUPPORTED[datatypeCode]
     throw new FormatError(
       `NIfTI: datatype code ${datatypeCode}${name ? ` (${name})` : ''} is not supported; supported: uint8, int8, int16, uint16, int32, uint32, float32, float64, rgb24.`,
+      { reason: 'unsupported' },
     )
   }
 
@@ -111,15 +116,22 @@ export function parseNifti(input: Uint8Array, mimetype: string, gzip?: GzipConte
   // vox_offset 0 in a single-file NIfTI is a common writer slip: the data then follows the header.
   if (voxOffset === 0) voxOffset = minimumOffset
   if (!(Number.isInteger(voxOffset) && voxOffset >= (signature.version === 1 ? 348 : 540))) {
-    throw new FormatError(`NIfTI: vox_offset ${voxOffset} is not a valid byte offset after the header.`)
+    throw new FormatError(`NIfTI: vox_offset ${voxOffset} is not a valid byte offset after the header.`, {
+      reason: 'corrupt',
+    })
   }
   const elements = count * info.components
   const needed = elements * info.array.BYTES_PER_ELEMENT
+  if (stream) {
+    checkDecodedSize(voxOffset + needed, `NIfTI: the .nii.gz (${dims.join('x')} ${info.name})`)
+    bytes = stream.head(voxOffset + needed)
+  }
   const available = Math.max(0, bytes.length - voxOffset)
   // Checked before any allocation, so a forged dim cannot make us reserve gigabytes.
   if (needed > available) {
     throw new FormatError(
       `NIfTI: voxel data needs ${needed} bytes (${dims.join('x')} ${info.name}) from byte ${voxOffset} but the file has ${available}.`,
+      { reason: 'corrupt' },
     )
   }
   const voxels = readVoxels(bytes, voxOffset, elements, info.array, signature.littleEndian)

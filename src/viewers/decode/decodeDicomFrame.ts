@@ -41,12 +41,14 @@ export async function decodeDicomFrame(dicom: DicomData, frameIndex = 0): Promis
   if (!Number.isInteger(frameIndex) || frameIndex < 0 || frameIndex >= info.numberOfFrames) {
     throw new FormatError(
       `DICOM frame ${frameIndex} does not exist: the file has ${info.numberOfFrames} frame(s)`,
+      { reason: 'unsupported' },
     )
   }
   const ts = transferSyntaxInfo(dicom.transferSyntaxUID)
   if (!ts) {
     throw new FormatError(
       `DICOM frame ${frameIndex}: transfer syntax ${dicom.transferSyntaxUID || '(none)'} is not supported`,
+      { reason: 'unsupported' },
     )
   }
   const raw = await readRawFrame(dicom, info, ts, frameIndex)
@@ -120,6 +122,7 @@ async function readRawFrame(
     if (element.encapsulatedPixelData) {
       throw new FormatError(
         `DICOM frame ${frameIndex}: ${ts.name} file holds encapsulated (compressed) pixel data`,
+        { reason: 'corrupt' },
       )
     }
     const { bytes, bitOffset } = nativeFrame(dataSet, element, info, frameIndex)
@@ -139,10 +142,13 @@ async function readRawFrame(
   if (!element.encapsulatedPixelData) {
     throw new FormatError(
       `DICOM frame ${frameIndex}: ${ts.name} needs encapsulated pixel data, the file has native`,
+      { reason: 'corrupt' },
     )
   }
   if (info.bitsAllocated === 1) {
-    throw new FormatError(`DICOM frame ${frameIndex}: 1-bit pixel data in ${ts.name} is not supported`)
+    throw new FormatError(`DICOM frame ${frameIndex}: 1-bit pixel data in ${ts.name} is not supported`, {
+      reason: 'unsupported',
+    })
   }
   const encoded = encapsulatedFrame(dataSet, element, info, frameIndex)
   if (ts.encoding === 'rle') {
@@ -171,13 +177,14 @@ async function readRawFrame(
     throw new FormatError(
       `DICOM frame ${frameIndex}: ${ts.name} data (${encoded.length} bytes) could not be decoded: ${why}. ` +
         'The fragment is corrupt or incomplete',
-      { cause: e },
+      { reason: 'corrupt', cause: e },
     )
   }
   if (out.width !== info.columns || out.height !== info.rows || out.components !== info.samplesPerPixel) {
     throw new FormatError(
       `DICOM frame ${frameIndex}: ${ts.name} codestream is ${out.width}×${out.height}×${out.components}, ` +
         `the dataset says ${info.columns}×${info.rows}×${info.samplesPerPixel}`,
+      { reason: 'corrupt' },
     )
   }
   return {
@@ -199,6 +206,7 @@ function codecStoredValues(
   if (out.bytes.length < needed) {
     throw new FormatError(
       `DICOM frame ${frameIndex}: the codec returned ${out.bytes.length} bytes, ${needed} expected`,
+      { reason: 'corrupt' },
     )
   }
   if (out.bytesPerSample * 8 === info.bitsAllocated)

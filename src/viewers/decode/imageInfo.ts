@@ -50,16 +50,24 @@ export function readImageInfo(dicom: DicomData): ImageInfo {
     photometricInterpretation,
   }
   if (!(rows > 0 && columns > 0)) {
-    throw new FormatError(`DICOM image has ${rows}×${columns} pixels: Rows and Columns must be set`)
+    throw new FormatError(`DICOM image has ${rows}×${columns} pixels: Rows and Columns must be set`, {
+      reason: 'corrupt',
+    })
   }
   if (![1, 8, 16, 32].includes(bitsAllocated)) {
-    throw new FormatError(`DICOM Bits Allocated ${bitsAllocated} is not supported (1, 8, 16 or 32)`)
+    throw new FormatError(`DICOM Bits Allocated ${bitsAllocated} is not supported (1, 8, 16 or 32)`, {
+      reason: 'unsupported',
+    })
   }
   if (!(bitsStored >= 1 && bitsStored <= bitsAllocated)) {
-    throw new FormatError(`DICOM Bits Stored ${bitsStored} does not fit Bits Allocated ${bitsAllocated}`)
+    throw new FormatError(`DICOM Bits Stored ${bitsStored} does not fit Bits Allocated ${bitsAllocated}`, {
+      reason: 'corrupt',
+    })
   }
   if (samplesPerPixel !== 1 && samplesPerPixel !== 3) {
-    throw new FormatError(`DICOM Samples per Pixel ${samplesPerPixel} is not supported (1 or 3)`)
+    throw new FormatError(`DICOM Samples per Pixel ${samplesPerPixel} is not supported (1 or 3)`, {
+      reason: 'unsupported',
+    })
   }
   return info
 }

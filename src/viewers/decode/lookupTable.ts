@@ -54,7 +54,9 @@ export function readLutData(
   }
   const words = readWords(dataSet, tag)
   if (words.length < entries) {
-    throw new FormatError(`DICOM lookup table (${tag}) has ${words.length} entries, ${entries} expected`)
+    throw new FormatError(`DICOM lookup table (${tag}) has ${words.length} entries, ${entries} expected`, {
+      reason: 'corrupt',
+    })
   }
   return words.length === entries ? words : words.subarray(0, entries)
 }
@@ -76,12 +78,14 @@ export function expandSegmentedLut(words: Uint16Array, entries: number): Uint16A
         for (let k = 0; k < length; k++) out.push(words[i + k])
         i += length
       } else if (opcode === 1) {
-        if (out.length === 0) throw new FormatError('DICOM segmented LUT starts with a linear segment')
+        if (out.length === 0)
+          throw new FormatError('DICOM segmented LUT starts with a linear segment', { reason: 'corrupt' })
         const y0 = out[out.length - 1]
         const y1 = words[i++]
         for (let k = 1; k <= length; k++) out.push(Math.round(y0 + ((y1 - y0) * k) / length))
       } else if (opcode === 2) {
-        if (depth > 0) throw new FormatError('DICOM segmented LUT nests indirect segments')
+        if (depth > 0)
+          throw new FormatError('DICOM segmented LUT nests indirect segments', { reason: 'corrupt' })
         const offset = words[i] | (words[i + 1] << 16)
         i += 2
         const resume = i
@@ -90,7 +94,9 @@ export function expandSegmentedLut(words: Uint16Array, entries: number): Uint16A
         for (let k = 0; k < length; k++) run(nextSegmentEnd(words, i), depth + 1)
         i = resume
       } else {
-        throw new FormatError(`DICOM segmented LUT has an unknown segment type ${opcode}`)
+        throw new FormatError(`DICOM segmented LUT has an unknown segment type ${opcode}`, {
+          reason: 'corrupt',
+        })
       }
     }
   }

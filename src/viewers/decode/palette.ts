@@ -19,12 +19,18 @@ const CHANNELS = [
 export function readPalette(dataSet: DataSet, signedInput: boolean): LookupTable[] {
   return CHANNELS.map((c) => {
     const d = readLutDescriptor(dataSet, c.descriptor, signedInput)
-    if (!d) throw new FormatError(`DICOM PALETTE COLOR image has no ${c.name} Palette Color LUT Descriptor`)
+    if (!d)
+      throw new FormatError(`DICOM PALETTE COLOR image has no ${c.name} Palette Color LUT Descriptor`, {
+        reason: 'corrupt',
+      })
     let data: Uint16Array
     if (dataSet.elements[c.data]) data = readLutData(dataSet, c.data, d.entries, d.bitsPerEntry)
     else if (dataSet.elements[c.segmented])
       data = expandSegmentedLut(readWords(dataSet, c.segmented), d.entries)
-    else throw new FormatError(`DICOM PALETTE COLOR image has no ${c.name} Palette Color LUT Data`)
+    else
+      throw new FormatError(`DICOM PALETTE COLOR image has no ${c.name} Palette Color LUT Data`, {
+        reason: 'corrupt',
+      })
     return { firstMapped: d.firstMapped, bitsPerEntry: d.bitsPerEntry, data }
   })
 }

@@ -21,6 +21,7 @@ export function pixelDataElement(dataSet: DataSet, frameIndex: number): Element 
     other
       ? `DICOM frame ${frameIndex}: ${other} (7FE0,000${other.startsWith('Float') ? 8 : 9}) is not supported; only integer Pixel Data (7FE0,0010) is`
       : `DICOM frame ${frameIndex}: the file has no Pixel Data (7FE0,0010); it is not an image (e.g. a structured report or presentation state)`,
+    { reason: 'unsupported' },
   )
 }
 
@@ -49,6 +50,7 @@ export function nativeFrame(
     throw new FormatError(
       `DICOM frame ${frameIndex}: pixel data has ${available} bytes, ${endByte} expected ` +
         `(${info.numberOfFrames} frame(s) of ${info.rows}×${info.columns}×${info.samplesPerPixel} at ${info.bitsAllocated} bits); the file is truncated`,
+      { reason: 'corrupt' },
     )
   }
   const a = dataSet.byteArray
@@ -64,6 +66,7 @@ function checkFragments(dataSet: DataSet, fragments: Fragment[], frameIndex: num
     if (f.position + f.length > size) {
       throw new FormatError(
         `DICOM frame ${frameIndex}: a pixel data fragment at byte ${f.position} claims ${f.length} bytes but the file ends at ${size}; the file is truncated`,
+        { reason: 'corrupt' },
       )
     }
   }
@@ -121,7 +124,9 @@ export function encapsulatedFrame(
   const fragments = element.fragments ?? []
   const frames = info.numberOfFrames
   if (fragments.length === 0) {
-    throw new FormatError(`DICOM frame ${frameIndex}: encapsulated pixel data has no fragments`)
+    throw new FormatError(`DICOM frame ${frameIndex}: encapsulated pixel data has no fragments`, {
+      reason: 'corrupt',
+    })
   }
   let selected: Fragment[]
   const eot = dataSet.elements.x7fe00001
@@ -146,12 +151,15 @@ export function encapsulatedFrame(
       throw new FormatError(
         `DICOM frame ${frameIndex}: ${fragments.length} fragments for ${frames} frames, no offset table, and ` +
           `${starts.length} codestream starts found; cannot tell where frame ${frameIndex} begins`,
+        { reason: 'corrupt' },
       )
     }
     selected = fragments.slice(starts[frameIndex], starts[frameIndex + 1] ?? fragments.length)
   }
   if (selected.length === 0) {
-    throw new FormatError(`DICOM frame ${frameIndex}: the offset table points at no fragment`)
+    throw new FormatError(`DICOM frame ${frameIndex}: the offset table points at no fragment`, {
+      reason: 'corrupt',
+    })
   }
   checkFragments(dataSet, selected, frameIndex)
   return joinFragments(dataSet, selected)

@@ -16,13 +16,16 @@ export function decodeRle(
 ): Uint8Array {
   const where = `DICOM frame ${frameIndex}: RLE`
   if (frame.length < 64)
-    throw new FormatError(`${where} header needs 64 bytes, the frame has ${frame.length}`)
+    throw new FormatError(`${where} header needs 64 bytes, the frame has ${frame.length}`, {
+      reason: 'corrupt',
+    })
   const header = new DataView(frame.buffer, frame.byteOffset, 64)
   const segments = header.getUint32(0, true)
   const expected = samplesPerPixel * bytesPerSample
   if (segments !== expected) {
     throw new FormatError(
       `${where} frame has ${segments} segments, ${expected} expected for its pixel format`,
+      { reason: 'corrupt' },
     )
   }
   const stride = expected
@@ -33,6 +36,7 @@ export function decodeRle(
     if (start < 64 || end > frame.length || end < start) {
       throw new FormatError(
         `${where} segment ${s} spans bytes ${start}–${end} outside the ${frame.length}-byte frame`,
+        { reason: 'corrupt' },
       )
     }
     const sample = Math.floor(s / bytesPerSample)
@@ -47,7 +51,9 @@ export function decodeRle(
       pixelCount,
     )
     if (written < pixelCount) {
-      throw new FormatError(`${where} segment ${s} decodes to ${written} bytes, ${pixelCount} expected`)
+      throw new FormatError(`${where} segment ${s} decodes to ${written} bytes, ${pixelCount} expected`, {
+        reason: 'corrupt',
+      })
     }
   }
   return out

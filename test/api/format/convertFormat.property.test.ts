@@ -7,6 +7,7 @@ import { detectMimetype } from '../../../src/api/format/detectMimetype.js'
 import { allFixtures, fixture } from './fixtures.js'
 
 const KINDS = new Set(['dicom', 'image', 'video', 'nifti', 'json', 'bytes'])
+const REASONS = new Set(['empty', 'unsupported', 'undetectable', 'corrupt', 'too-large'])
 
 /** convertFormat either returns a well-formed ConvertedData or throws a FormatError with a message; nothing else. */
 function convertsOrFormatError(bytes: Uint8Array, mimetype?: string): void {
@@ -18,6 +19,7 @@ function convertsOrFormatError(bytes: Uint8Array, mimetype?: string): void {
     if (!(error instanceof FormatError))
       throw new Error(`not a FormatError: ${String(error)}`, { cause: error })
     expect(error.message.length).toBeGreaterThan(10)
+    expect(REASONS.has(error.reason)).toBe(true)
     return
   }
   expect(KINDS.has(data.kind)).toBe(true)

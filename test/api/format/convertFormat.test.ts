@@ -94,17 +94,27 @@ describe('convertFormat: video, JSON, bytes', () => {
     })
   })
 
-  it('detected content wins over a generic declared type; a declared type is the fallback', () => {
-    expect(convertFormat(fixture('image/ct_small.png'), 'application/octet-stream').kind).toBe('image')
-    expect(convertFormat(text('plain'), 'application/octet-stream').kind).toBe('bytes')
-    // A gzip that is not NIfTI is only "gzip": the declared type decides.
-    const gz = gzipSync(text('not nifti'))
-    expect(convertFormat(gz, 'application/octet-stream')).toEqual({
+  it('an explicit mimetype decides, as in the Python SDK; without one the content does', () => {
+    const png = fixture('image/ct_small.png')
+    expect(convertFormat(png, 'application/octet-stream')).toEqual({
       kind: 'bytes',
       mimetype: 'application/octet-stream',
-      bytes: gz,
+      bytes: png,
     })
-    expect(formatError(() => convertFormat(gz)).message).toBe(
+    expect(convertFormat(png).kind).toBe('image')
+    // DICOM bytes declared image/png take the image path, and fail there: not an image format we read.
+    // (JPEG2000.dcm: its preamble is all zeros; CT_small's is a TIFF header, a dual-personality file.)
+    const error = formatError(() => convertFormat(fixture('dicom/JPEG2000.dcm'), 'image/png'))
+    expect(error.reason).toBe('unsupported')
+    expect(error.message).toBe(
+      'Image: the content is not a PNG, JPEG, GIF, BMP, WebP or TIFF image (unknown signature).',
+    )
+    // A gzip that is not NIfTI is only "gzip": without a mimetype it is tried as a .nii.gz.
+    const gz = gzipSync(text('not nifti'))
+    expect(convertFormat(gz, 'application/octet-stream').kind).toBe('bytes')
+    const notNifti = formatError(() => convertFormat(gz))
+    expect(notNifti.reason).toBe('corrupt')
+    expect(notNifti.message).toBe(
       "NIfTI: the content is not a NIfTI file (only 9 bytes, less than a 348-byte header: sizeof_hdr must be 348 or 540 with magic 'n+1' or 'n+2').",
     )
   })
@@ -113,6 +123,7 @@ describe('convertFormat: video, JSON, bytes', () => {
 describe('convertFormat: the Python SDK error messages', () => {
   it('empty content', () => {
     expect(formatError(() => convertFormat(new Uint8Array())).message).toBe('Empty file content.')
+    expect(formatError(() => convertFormat(new Uint8Array(), 'image/png')).reason).toBe('empty')
     expect(formatError(() => convertFormat(new ArrayBuffer(0), 'application/dicom')).message).toBe(
       'Empty file content.',
     )
@@ -128,6 +139,9 @@ describe('convertFormat: the Python SDK error messages', () => {
     expect(formatError(() => convertFormat(text('%PDF-1.4'), 'application/pdf')).message).toBe(
       'Unsupported mimetype: application/pdf',
     )
+    // Even for content that is recognisable: the mimetype decides.
+    const foo = formatError(() => convertFormat(fixture('dicom/CT_small.dcm'), 'application/x-foo'))
+    expect([foo.message, foo.reason]).toEqual(['Unsupported mimetype: application/x-foo', 'unsupported'])
   })
 
   it('undetectable content without a mimetype', () => {
@@ -137,6 +151,7 @@ describe('convertFormat: the Python SDK error messages', () => {
     expect(formatError(() => convertFormat(text('hello'), '  ')).message).toBe(
       'Could not determine mimetype from content.',
     )
+    expect(formatError(() => convertFormat(text('hello'))).reason).toBe('undetectable')
   })
 
   it('ignores mimetype parameters and case', () => {

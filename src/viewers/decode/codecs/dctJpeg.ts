@@ -125,7 +125,7 @@ class BitReader {
         return h.values[h.valPtr[len] + code - h.minCode[len]]
       }
     }
-    throw new FormatError('JPEG: invalid Huffman code')
+    throw new FormatError('JPEG: invalid Huffman code', { reason: 'corrupt' })
   }
 }
 
@@ -144,7 +144,8 @@ export function decodeDctJpeg(data: Uint8Array): CodecOutput {
   let vmax = 1
   let restartInterval = 0
   let pos = 2
-  if (data[0] !== 0xff || data[1] !== 0xd8) throw new FormatError('JPEG: no SOI marker')
+  if (data[0] !== 0xff || data[1] !== 0xd8)
+    throw new FormatError('JPEG: no SOI marker', { reason: 'corrupt' })
   const u16 = (p: number) => (data[p] << 8) | data[p + 1]
   for (;;) {
     // A codestream cut before EOI still yields what was decoded (as libjpeg does, with a warning).
@@ -234,6 +235,7 @@ export function decodeDctJpeg(data: Uint8Array): CodecOutput {
       case 0xcf:
         throw new FormatError(
           `JPEG: SOF${marker - 0xc0} (progressive, lossless, hierarchical or arithmetic) is not supported here`,
+          { reason: 'unsupported' },
         )
       case 0xdd:
         restartInterval = u16(seg)
@@ -243,7 +245,7 @@ export function decodeDctJpeg(data: Uint8Array): CodecOutput {
         const scan: Component[] = []
         for (let i = 0; i < ns; i++) {
           const c = components.find((x) => x.id === data[seg + 1 + i * 2])
-          if (!c) throw new FormatError('JPEG: scan names an unknown component')
+          if (!c) throw new FormatError('JPEG: scan names an unknown component', { reason: 'corrupt' })
           const t = data[seg + 2 + i * 2]
           c.dc = dcTables[t >> 4]
           c.ac = acTables[t & 15]
@@ -256,7 +258,7 @@ export function decodeDctJpeg(data: Uint8Array): CodecOutput {
     }
     pos = end
   }
-  if (components.length === 0) throw new FormatError('JPEG: no frame header')
+  if (components.length === 0) throw new FormatError('JPEG: no frame header', { reason: 'corrupt' })
   return assemble(components, width, height, precision, hmax, vmax)
 }
 
@@ -273,7 +275,7 @@ function decodeScan(
 ): number {
   for (const c of scan) {
     if (!quant[c.tq] || !c.dc || !c.ac)
-      throw new FormatError('JPEG: scan uses a missing Huffman or quantisation table')
+      throw new FormatError('JPEG: scan uses a missing Huffman or quantisation table', { reason: 'corrupt' })
   }
   const reader = new BitReader(data, start)
   const block = new Float64Array(64)
