@@ -7,6 +7,14 @@ import type {
   UserRecord,
 } from './entities.js'
 import { FixedClock } from './FixedClock.js'
+import type {
+  InvitationRecord,
+  MemberRecord,
+  ReviewMessageRecord,
+  SplitRecord,
+  StatusRecord,
+  WorklistRecord,
+} from './managementRecords.js'
 import { SeededRandom } from './SeededRandom.js'
 
 export interface DatamintDbInit {
@@ -34,6 +42,16 @@ export class DatamintDb {
   readonly files = new Map<string, StoredFile>()
   /** Annotation id → its file (e.g. a segmentation mask), answered by `GET /annotations/{rid}/annotations/{id}/file`. */
   readonly annotationFiles = new Map<string, StoredFile>()
+  /** Project members by `projectId/userId`. */
+  readonly members = new Map<string, MemberRecord>()
+  /** Split assignments by id, reassigned ones included (with `deleted_at`). */
+  readonly splits = new Map<string, SplitRecord>()
+  /** Resource statuses by `projectOrWorklistId/resourceId/email`. */
+  readonly statuses = new Map<string, StatusRecord>()
+  readonly worklists = new Map<string, WorklistRecord>()
+  /** Pending invitations by lower-case e-mail. */
+  readonly invitations = new Map<string, InvitationRecord>()
+  readonly reviewMessages = new Map<string, ReviewMessageRecord>()
   readonly currentUser: string
   readonly customerId: string
   private random: SeededRandom
@@ -56,6 +74,12 @@ export class DatamintDb {
       this.users,
       this.datasets,
       this.files,
+      this.members,
+      this.splits,
+      this.statuses,
+      this.worklists,
+      this.invitations,
+      this.reviewMessages,
     ]) {
       map.clear()
     }

@@ -8,9 +8,11 @@ import { annotationRoutes } from './routes/annotations.js'
 import { channelRoutes } from './routes/channels.js'
 import { datasetRoutes } from './routes/datasets.js'
 import { projectRoutes } from './routes/projects.js'
+import { projectWorkRoutes } from './routes/projectWork.js'
 import { resourceFileRoutes } from './routes/resourceFiles.js'
 import { resourceRoutes } from './routes/resources.js'
 import { userRoutes } from './routes/users.js'
+import { worklistRoutes } from './routes/worklists.js'
 import { SeededRandom } from './SeededRandom.js'
 import { SEED_USERS, type SeedOptions, seedDatabase } from './seedDatabase.js'
 import type { SeedFile } from './seedFiles.js'
@@ -92,6 +94,8 @@ export interface DatamintServer {
 
 const ROUTES: Route[] = [
   ...projectRoutes,
+  ...projectWorkRoutes,
+  ...worklistRoutes,
   ...channelRoutes,
   ...resourceRoutes,
   ...resourceFileRoutes,
@@ -119,8 +123,10 @@ function authorized(request: Request, apiKey: string | null): boolean {
 }
 
 /**
- * An in-memory Datamint server as msw 2 handlers: projects, resources (filters, paging, file download
- * with Content-Length, multipart upload, bulk delete, publish), annotations, users, datasets and channels,
+ * An in-memory Datamint server as msw 2 handlers: projects (with members, splits, statuses, statistics,
+ * review messages, annotation export), resources (filters, paging, file download with Content-Length, multipart
+ * upload, bulk delete, publish), annotations, annotation worklists, users and invitations, datasets (resources,
+ * token-then-stream download) and channels,
  * speaking the wire format of the real server. Deterministic: ids come from a seeded generator and
  * timestamps from a fixed clock, so two servers created alike hold identical data.
  *

@@ -2,6 +2,7 @@ import type { DatamintDb } from './DatamintDb.js'
 import type { AnnotationRecord, ProjectRecord, ResourceRecord, ResourceStatus } from './entities.js'
 import { addResource, defaultChannel } from './resourceFactory.js'
 import { mimetypeFromFilename, type SeedFile } from './seedFiles.js'
+import { seedManagement } from './seedManagement.js'
 
 export interface SeedOptions {
   /** Extra generic projects ("Study 01", ...) after the sample ones, e.g. to demo infinite scroll. */
@@ -329,7 +330,8 @@ function seedAnnotations(db: DatamintDb, resources: ResourceRecord[]) {
 
 /**
  * Fills an empty store: the users, one resource per seed file (sorted by name, so the loader's order
- * does not matter), datasets, projects (one archived) and annotations.
+ * does not matter), datasets, projects (one archived), annotations, and the projects' members, worklists,
+ * splits and statuses.
  */
 export function seedDatabase(db: DatamintDb, files: readonly SeedFile[], options: SeedOptions = {}): void {
   SEED_USERS.forEach((user, i) => {
@@ -342,4 +344,5 @@ export function seedDatabase(db: DatamintDb, files: readonly SeedFile[], options
   const resources = seedResources(db, files)
   seedProjectsAndDatasets(db, resources, options)
   seedAnnotations(db, resources)
+  seedManagement(db)
 }

@@ -27,11 +27,17 @@ export function projectToWire(db: DatamintDb, project: ProjectRecord, wire: Wire
   const resources = db.liveResources().filter((r) => r.projects.some((p) => p.id === project.id))
   const annotated = new Set(db.liveAnnotations().map((a) => a.resource_id))
   const annotatedCount = resources.filter((r) => annotated.has(r.id)).length
+  const ids = new Set(resources.map((r) => r.id))
+  const closed = new Set(
+    [...db.statuses.values()]
+      .filter((s) => s.project_id === project.id && s.status === 'closed' && ids.has(s.resource_id))
+      .map((s) => s.resource_id),
+  )
   return {
     ...copy(project),
     resource_count: count(resources.length, wire),
     annotated_resource_count: annotatedCount,
-    closed_resources_count: 0,
+    closed_resources_count: closed.size,
     resources_to_annotate_count: resources.length - annotatedCount,
   }
 }

@@ -14,6 +14,8 @@ describe('users', () => {
       ...SEED_USERS[0],
       customer_id: datamint.db.customerId,
       created_at: expect.any(String),
+      // Project members and worklist annotators name users by this UUID.
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
     })
     const page = await call('GET', '/users', { query: { offset: 1, limit: 2 } })
     expect(page.body).toEqual(all.body.slice(1, 3))

@@ -1,6 +1,6 @@
 import type { UserRecord } from '../entities.js'
 import { HttpError } from '../httpErrors.js'
-import { jsonObject, optionalString, page, paging, requiredString } from '../requestInput.js'
+import { jsonObject, optionalString, page, paging, requiredString, uuidParam } from '../requestInput.js'
 import type { Route, RouteContext } from '../router.js'
 import { userToWire } from '../wire.js'
 import { json, notFound, patched } from './respond.js'
@@ -59,8 +59,10 @@ export const userRoutes: Route[] = [
         roles: roles(body.roles),
         customer_id: context.db.customerId,
         created_at: context.db.now(),
+        id: context.db.newId(),
       }
       context.db.users.set(email.toLowerCase(), created)
+      context.db.invitations.delete(email.toLowerCase())
       return json(userToWire(created), 201)
     },
   },
@@ -74,6 +76,64 @@ export const userRoutes: Route[] = [
       if ('lastname' in body) found.lastname = optionalString(body, 'lastname') ?? null
       if ('roles' in body) found.roles = roles(body.roles)
       return patched(context, userToWire(found))
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/users/:email',
+    handle(context) {
+      const found = user(context)
+      context.db.users.delete(found.email.toLowerCase())
+      // Their project memberships go with them.
+      for (const [key, member] of context.db.members)
+        if (member.user_id === found.id) context.db.members.delete(key)
+      return json({})
+    },
+  },
+  {
+    method: 'POST',
+    path: '/users/invite',
+    async handle(context) {
+      const { db } = context
+      const body = await jsonObject(context.request)
+      const email = requiredString(body, 'email').trim()
+      if (!EMAIL.test(email)) throw new HttpError(422, `email must be an e-mail address, got "${email}"`)
+      if (db.users.has(email.toLowerCase()))
+        throw new HttpError(409, `User with email ${email} already exists`)
+      const projectId =
+        body.project_id === undefined ? null : uuidParam(String(body.project_id), 'project_id')
+      if (projectId && !db.projects.get(projectId)) throw notFound('Project', projectId)
+      db.invitations.set(email.toLowerCase(), {
+        email: email.toLowerCase(),
+        firstname: optionalString(body, 'firstname') ?? null,
+        lastname: optionalString(body, 'lastname') ?? null,
+        project_id: projectId,
+        project_roles: roles(body.project_roles),
+        annotation_worklist_id: optionalString(body, 'annotation_worklist_id') ?? null,
+        return_url: optionalString(body, 'return_url') ?? null,
+        created_at: db.now(),
+        created_by: db.currentUser,
+      })
+      return json({ status: 'sent', email: email.toLowerCase() }, 201)
+    },
+  },
+  {
+    method: 'GET',
+    path: '/users/invitations',
+    handle(context) {
+      const project = context.url.searchParams.get('project_id')?.toLowerCase()
+      const all = [...context.db.invitations.values()].filter((i) => !project || i.project_id === project)
+      return json(all.map((i) => structuredClone(i)))
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/users/invitations/:email/revoke',
+    handle(context) {
+      if (!context.db.invitations.delete(context.params.email.toLowerCase())) {
+        throw notFound('Invitation', context.params.email)
+      }
+      return json({ revoked: true })
     },
   },
 ]
