@@ -18,11 +18,7 @@ const config: StorybookConfig = {
           'cornerstone-core',
           'dicom-parser',
           '@tanstack/react-query-devtools',
-          // The codecs are imported on first use of their transfer syntax.
-          '@cornerstonejs/codec-charls/decodewasmjs',
-          '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs',
-          '@cornerstonejs/codec-openjpeg/decodewasmjs',
-          '@cornerstonejs/codec-openjph/wasmjs',
+          // Imported on first use of its transfer syntax (the WASM codecs are our own ES modules).
           'jpeg-lossless-decoder-js',
         ],
       },

@@ -70,7 +70,8 @@ const budgets = [
   {
     name: 'viewers entry (own code + cornerstone-core, codecs lazy)',
     entry: 'src/viewers/index.ts',
-    external: [...peers, '@cornerstonejs/*', 'jpeg-lossless-decoder-js'],
+    // The codecs' Emscripten modules (src/viewers/decode/codecs/vendor) load on first use of their syntax.
+    external: [...peers, './vendor/*', 'jpeg-lossless-decoder-js'],
   },
 ]
 

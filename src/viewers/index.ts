@@ -1,5 +1,6 @@
 export { BytesViewer, type BytesViewerProps } from './BytesViewer.js'
 export { DicomViewer, type DicomViewerProps, type DicomViewport } from './DicomViewer.js'
+export { setCodecBaseUrl } from './decode/codecs/codecBaseUrl.js'
 export type { DecodedFrame, PixelArray } from './decode/DecodedFrame.js'
 export { decodeDicomFrame } from './decode/decodeDicomFrame.js'
 export type { LookupTable } from './decode/lookupTable.js'

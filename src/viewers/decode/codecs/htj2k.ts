@@ -2,11 +2,11 @@ import type { Codec } from './Codec.js'
 import { type EmscriptenDecoder, instantiate, once, runDecoder } from './wasmCodec.js'
 
 const load = once(() =>
-  instantiate(
-    () => import('@cornerstonejs/codec-openjph/wasmjs'),
-    '@cornerstonejs/codec-openjph/wasm',
-    () => new URL('@cornerstonejs/codec-openjph/wasm', import.meta.url),
-  ),
+  instantiate({
+    file: 'openjph_decode.wasm',
+    factory: () => import('./vendor/openjph_decode.js'),
+    url: () => new URL('./vendor/openjph_decode.wasm', import.meta.url),
+  }),
 )
 
 /** High-Throughput JPEG 2000 through OpenJPH; as for JPEG 2000, the codec inverts RCT/ICT itself. */

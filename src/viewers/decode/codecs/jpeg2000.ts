@@ -2,11 +2,11 @@ import type { Codec } from './Codec.js'
 import { type EmscriptenDecoder, instantiate, once, runDecoder } from './wasmCodec.js'
 
 const load = once(() =>
-  instantiate(
-    () => import('@cornerstonejs/codec-openjpeg/decodewasmjs'),
-    '@cornerstonejs/codec-openjpeg/decodewasm',
-    () => new URL('@cornerstonejs/codec-openjpeg/decodewasm', import.meta.url),
-  ),
+  instantiate({
+    file: 'openjpeg_decode.wasm',
+    factory: () => import('./vendor/openjpeg_decode.js'),
+    url: () => new URL('./vendor/openjpeg_decode.wasm', import.meta.url),
+  }),
 )
 
 /**

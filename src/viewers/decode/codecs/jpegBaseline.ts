@@ -2,11 +2,11 @@ import type { Codec } from './Codec.js'
 import { type EmscriptenDecoder, instantiate, once, runDecoder } from './wasmCodec.js'
 
 const load = once(() =>
-  instantiate(
-    () => import('@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs'),
-    '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasm',
-    () => new URL('@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasm', import.meta.url),
-  ),
+  instantiate({
+    file: 'libjpegturbo_decode.wasm',
+    factory: () => import('./vendor/libjpegturbo_decode.js'),
+    url: () => new URL('./vendor/libjpegturbo_decode.wasm', import.meta.url),
+  }),
 )
 
 /** JPEG Baseline (8-bit) through libjpeg-turbo; 3-component images come out as RGB. */

@@ -6,11 +6,11 @@ interface CharlsDecoder extends EmscriptenDecoder {
 }
 
 const load = once(() =>
-  instantiate(
-    () => import('@cornerstonejs/codec-charls/decodewasmjs'),
-    '@cornerstonejs/codec-charls/decodewasm',
-    () => new URL('@cornerstonejs/codec-charls/decodewasm', import.meta.url),
-  ),
+  instantiate({
+    file: 'charls_decode.wasm',
+    factory: () => import('./vendor/charls_decode.js'),
+    url: () => new URL('./vendor/charls_decode.wasm', import.meta.url),
+  }),
 )
 
 /** JPEG-LS lossless and near-lossless through CharLS (@cornerstonejs/codec-charls). */

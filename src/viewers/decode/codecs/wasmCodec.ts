@@ -1,4 +1,5 @@
 import type { CodecOutput } from './Codec.js'
+import { codecBaseUrl } from './codecBaseUrl.js'
 
 /** The embind decoder classes of the @cornerstonejs codecs share this shape. */
 export interface EmscriptenDecoder {
@@ -18,45 +19,72 @@ export interface EmscriptenDecoder {
 export type EmscriptenFactory = (options?: {
   locateFile?: (path: string, prefix: string) => string
   print?: (text: string) => void
+  wasmBinary?: ArrayBuffer | Uint8Array
 }) => Promise<Record<string, unknown>>
 
-// Emscripten's own test: Node (also under jsdom, or with a `window` shim), but not an Electron renderer.
-const nodeProcess = (globalThis as { process?: { versions?: { node?: string }; type?: string } }).process
-const IS_NODE = typeof nodeProcess?.versions?.node === 'string' && nodeProcess.type !== 'renderer'
-
-// Held in a variable so bundlers for the browser do not try to resolve a Node built-in.
-const NODE_MODULE = 'node:module'
-
-/** Where the .wasm file is, in Node: resolved through the package's `exports` from this file. */
-async function nodeWasmPath(specifier: string): Promise<string> {
-  const { createRequire } = (await import(/* @vite-ignore */ NODE_MODULE)) as typeof import('node:module')
-  return createRequire(import.meta.url).resolve(specifier)
+/**
+ * One Emscripten decoder, as scripts/vendor-codecs.mjs writes it into ./vendor: an ES module with no imports
+ * and its .wasm beside it. `url` must be written in the codec's module as a literal
+ * `new URL('./vendor/<file>', import.meta.url)`: bundlers (Vite dev and build, webpack 5) find the file from
+ * that expression and rewrite it to where they serve it, even when the app's dev server pre-bundles us.
+ */
+export interface WasmModule {
+  /** The .wasm file's name (also its name under a folder set with `setCodecBaseUrl`). */
+  file: string
+  factory: () => Promise<{ default: EmscriptenFactory }>
+  url: () => URL
 }
 
-/**
- * Instantiates an Emscripten codec once. In Node the .wasm is found via `createRequire(import.meta.url)`;
- * in browsers `browserWasmUrl()` gives the URL the bundler emitted (each codec writes a literal
- * `new URL('<package>/<wasm>', import.meta.url)` so Vite copies the file and rewrites the URL).
- * If an app's dev server pre-bundles datamint-react and the .wasm requests then fail, exclude the package
- * from pre-bundling (Vite: `optimizeDeps.exclude: ['datamint-react']`) so these URLs are resolved.
- */
-export async function instantiate(
-  loadFactory: () => Promise<{ default: EmscriptenFactory } | EmscriptenFactory>,
-  wasmSpecifier: string,
-  browserWasmUrl: () => URL,
-): Promise<Record<string, unknown>> {
-  // CommonJS factories arrive as the default export, sometimes wrapped once more by a bundler's interop.
-  let factory: unknown = await loadFactory()
-  while (typeof factory !== 'function' && factory && typeof factory === 'object' && 'default' in factory) {
-    factory = factory.default
+// In a variable so bundlers for the browser neither resolve nor warn about a Node built-in.
+const NODE_FS = 'node:fs/promises'
+
+const instantiated = new Set<string>()
+
+/** The .wasm files instantiated so far (codecs load on first use). */
+export function instantiatedCodecs(): string[] {
+  return [...instantiated]
+}
+
+/** The module's WebAssembly bytes: read from disk for a file: URL (Node), else fetched. */
+async function wasmBytes(module: WasmModule): Promise<Uint8Array> {
+  const base = codecBaseUrl()
+  const url = base ? new URL(module.file, base) : module.url()
+  let bytes: Uint8Array
+  if (url.protocol === 'file:') {
+    const fs = (await import(
+      /* @vite-ignore */ /* webpackIgnore: true */ NODE_FS
+    )) as typeof import('node:fs/promises')
+    bytes = await fs.readFile(url)
+  } else {
+    const response = await fetch(url)
+    if (!response.ok) {
+      throw new Error(`GET ${url} (codec ${module.file}) answered ${response.status}: ${HOW_TO_FIX}`)
+    }
+    bytes = new Uint8Array(await response.arrayBuffer())
   }
-  if (typeof factory !== 'function') throw new Error(`${wasmSpecifier}: the codec module has no factory`)
-  const wasm = IS_NODE ? await nodeWasmPath(wasmSpecifier) : browserWasmUrl().href
-  return (factory as EmscriptenFactory)({
-    locateFile: (path) => (path.endsWith('.wasm') ? wasm : path),
+  // A dev server's fallback page instead of the file is the usual failure: say so rather than let
+  // WebAssembly report a bad magic word.
+  if (bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
+    throw new Error(
+      `${url} (codec ${module.file}) is not WebAssembly (the server answered something else): ${HOW_TO_FIX}`,
+    )
+  }
+  return bytes
+}
+
+const HOW_TO_FIX =
+  "serve the package's dist/viewers/decode/codecs/vendor/*.wasm files and call setCodecBaseUrl(folder) from 'datamint-react/viewers'"
+
+/** Instantiates an Emscripten decoder once its .wasm bytes are in (see {@link WasmModule}). */
+export async function instantiate(module: WasmModule): Promise<Record<string, unknown>> {
+  const [{ default: factory }, wasmBinary] = await Promise.all([module.factory(), wasmBytes(module)])
+  const instance = await factory({
+    wasmBinary,
     // OpenJPEG logs "[INFO] …" for every frame; errors still reach us as exceptions.
     print: () => {},
   })
+  instantiated.add(module.file)
+  return instance
 }
 
 /** Memoises a module promise, forgetting it when it rejects so a later call can retry. */
