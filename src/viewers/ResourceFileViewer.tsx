@@ -1,6 +1,7 @@
 'use client'
 import { useResourceFile } from '../hooks/useResourceFile.js'
 import { ResourceViewer } from './ResourceViewer.js'
+import { formatBytes } from './ui/formatBytes.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
 
@@ -64,15 +65,4 @@ export function ResourceFileViewer({
   )
 }
 
-/** 1234567 → "1.2 MB" (decimal units, as download sizes are usually shown). */
-export function formatBytes(n: number): string {
-  if (n < 1000) return `${n} B`
-  const units = ['kB', 'MB', 'GB', 'TB']
-  let value = n
-  let unit = -1
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
-}
+export { formatBytes } from './ui/formatBytes.js'

@@ -6,9 +6,24 @@ export { decodeDicomFrame } from './decode/decodeDicomFrame.js'
 export type { LookupTable } from './decode/lookupTable.js'
 export type { ModalityLut } from './decode/modalityLut.js'
 export type { VoiLut } from './decode/voi.js'
+export {
+  type DicomImageInfo,
+  type DicomViewOptions,
+  DicomViewportController,
+  type DicomViewState,
+} from './dicom/DicomViewportController.js'
+export { type DicomUnits, dicomUnits } from './dicom/dicomUnits.js'
 export { setDicomCacheSize } from './dicom/loadCornerstone.js'
 export { type ImageFit, ImageViewer, type ImageViewerProps } from './ImageViewer.js'
 export { JsonViewer, type JsonViewerProps } from './JsonViewer.js'
+export {
+  commandForKey,
+  type KeyBinding,
+  type KeyPress,
+  VIEWER_GESTURES,
+  VIEWER_KEYMAP,
+  type ViewerCommand,
+} from './keymap/viewerKeymap.js'
 export { NiftiViewer, type NiftiViewerProps, type NiftiWindow } from './NiftiViewer.js'
 export { niftiSlice } from './nifti/niftiSlice.js'
 export {
@@ -18,7 +33,22 @@ export {
   niftiSliceGeometry,
 } from './nifti/niftiSliceGeometry.js'
 export { niftiSliceRgb } from './nifti/niftiSliceRgb.js'
+export {
+  DEFAULT_DICOM_OVERLAY,
+  type DicomOverlayField,
+  type DicomOverlayLayout,
+  type OverlayCorner,
+} from './overlay/dicomOverlayFields.js'
 export { ResourceFileViewer, type ResourceFileViewerProps } from './ResourceFileViewer.js'
 export { ResourceViewer, type ResourceViewerProps } from './ResourceViewer.js'
+export { COLORMAPS, type ColormapName, colormapTable } from './render/colormaps.js'
+export {
+  describeViewerError,
+  type ViewerErrorContext,
+  type ViewerErrorText,
+} from './ui/describeViewerError.js'
+export type { Interpolation } from './ui/Interpolation.js'
 export type { ViewerProps } from './ui/ViewerProps.js'
+export type { DragMode } from './ui/ViewerToolbar.js'
+export { CT_WINDOW_PRESETS, type WindowPreset, windowPresets } from './ui/windowPresets.js'
 export { VideoViewer, type VideoViewerProps } from './VideoViewer.js'

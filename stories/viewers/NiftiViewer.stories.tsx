@@ -46,7 +46,7 @@ export const Volume3D: Story = {
     image.focus()
     await userEvent.keyboard('{Home}')
     await expect(sliceLabel(canvasElement)).toMatch(/coronal slice 1 of/)
-    fireEvent.wheel(image, { deltaY: -100 })
+    fireEvent.wheel(image, { deltaY: 100 }) // down = next slice, as in DicomViewer
     await waitFor(() => expect(sliceLabel(canvasElement)).toMatch(/coronal slice 2 of/))
   },
 }
@@ -56,8 +56,8 @@ export const WindowLevelKeys: Story = {
   loaders: [fixtureLoader(fixtures.anatomical)],
   parameters: fixtureDocs(fixtures.anatomical, 'NiftiViewer'),
   play: async ({ canvasElement }) => {
-    const readout = () => canvasElement.querySelector('[data-nifti-window]')?.textContent ?? ''
-    await waitFor(() => expect(readout()).toMatch(/^WW\/WL /))
+    const readout = () => canvasElement.querySelector('[data-corner="bottomLeft"]')?.textContent ?? ''
+    await waitFor(() => expect(readout()).toMatch(/^W [\d.]+ L /))
     const before = readout()
     within(canvasElement).getByRole('application').focus()
     await userEvent.keyboard('{Shift>}{ArrowRight}{ArrowRight}{ArrowUp}{/Shift}')

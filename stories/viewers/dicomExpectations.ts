@@ -1,22 +1,22 @@
 import { expect, waitFor, within } from 'storybook/test'
 
-/** The text overlay of the DicomViewer inside `root` (frame i/N, WW/WL, zoom), once the image is drawn. */
+/** The corner overlay of the DicomViewer inside `root` (frame i/N, W/L, zoom), once the image is drawn. */
 export async function dicomOverlay(root: HTMLElement, timeout = 15000): Promise<HTMLElement> {
   await waitFor(
     () => {
       const alert = within(root).queryByRole('alert')
       if (alert) throw new Error(`The viewer shows an error: ${alert.textContent}`)
-      expect(root.querySelector('[data-dicom-overlay]')).not.toBeNull()
+      expect(root.querySelector('[data-viewer-overlay]')).not.toBeNull()
     },
     { timeout },
   )
-  return root.querySelector<HTMLElement>('[data-dicom-overlay]')!
+  return root.querySelector<HTMLElement>('[data-viewer-overlay]')!
 }
 
 /** `{ ww, wl }` as the overlay prints them. */
 export function windowLevel(overlay: HTMLElement): { ww: number; wl: number } {
-  const match = overlay.textContent?.match(/WW\/WL (-?[\d.]+)\/(-?[\d.]+)/)
-  if (!match) throw new Error(`No WW/WL in the overlay: ${overlay.textContent}`)
+  const match = overlay.textContent?.match(/W (-?[\d.]+) L (-?[\d.]+)/)
+  if (!match) throw new Error(`No W/L in the overlay: ${overlay.textContent}`)
   return { ww: Number(match[1]), wl: Number(match[2]) }
 }
 
@@ -32,9 +32,9 @@ export function distinctCanvasColours(root: HTMLElement): number {
   return colours.size
 }
 
-/** The image decoded and drew a real picture: overlay `Frame 1/N`, and many distinct colours on the canvas. */
+/** The image decoded and drew a real picture: the overlay (`Frame 1/N` when multi-frame), many distinct colours. */
 export async function expectDicomRendered(root: HTMLElement, frames = 1): Promise<void> {
   const overlay = await dicomOverlay(root)
-  await expect(overlay).toHaveTextContent(`Frame 1/${frames}`)
+  await expect(overlay).toHaveTextContent(frames > 1 ? `Frame 1/${frames}` : 'Zoom')
   await waitFor(() => expect(distinctCanvasColours(root)).toBeGreaterThan(8))
 }

@@ -86,7 +86,7 @@ describe('NiftiViewer', () => {
     // Keyboard: coronal plane, next slice; the pixel aspect follows pixDims (2 mm × 2.2 mm).
     app.focus()
     fireEvent.keyDown(app, { key: 'c' })
-    fireEvent.keyDown(app, { key: 'ArrowUp' })
+    fireEvent.keyDown(app, { key: 'ArrowDown' }) // the shared keymap: Down/Right = next, as in DicomViewer
     expect(slices.at(-1)).toEqual([49, 'coronal'])
     await waitFor(() =>
       expect(mismatches(nifti, 'coronal', 49, 1, dragged)).toEqual({ over: 0, size: [128, 24] }),
@@ -95,11 +95,13 @@ describe('NiftiViewer', () => {
     expect(screen.getByRole('button', { name: 'Coronal' }).getAttribute('aria-pressed')).toBe('true')
     fireEvent.keyDown(app, { key: 'r' })
     expect(windows.at(-1)).toEqual(initial)
-    // The wheel scrolls slices (down = towards the start) without scrolling the page.
+    // The wheel scrolls slices (down = next, as in DicomViewer) without scrolling the page.
     const wheel = new WheelEvent('wheel', { deltaY: 100, bubbles: true, cancelable: true })
     app.dispatchEvent(wheel)
     expect(wheel.defaultPrevented).toBe(true)
-    await waitFor(() => expect(slices.at(-1)).toEqual([48, 'coronal']))
+    await waitFor(() => expect(slices.at(-1)).toEqual([50, 'coronal']))
+    fireEvent.keyDown(app, { key: 'ArrowUp' })
+    expect(slices.at(-1)).toEqual([49, 'coronal'])
   })
 
   it('shows an error for a volume it cannot slice', async () => {

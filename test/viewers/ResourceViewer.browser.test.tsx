@@ -85,7 +85,7 @@ describe('ResourceFileViewer', () => {
     const viewer = await screen.findByRole('region', { name: 'DICOM viewer' }, { timeout: 10_000 })
     // The converted CT's one frame is painted (the overlay only shows once it is), and the progress is gone.
     await waitFor(
-      () => expect(viewer.querySelector('[data-dicom-overlay]')?.textContent).toContain('Frame 1/1'),
+      () => expect(viewer.querySelector('[data-viewer-overlay]')?.textContent).toContain('Zoom'),
       {
         timeout: 10_000,
       },

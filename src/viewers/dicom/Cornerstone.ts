@@ -41,6 +41,8 @@ export interface CornerstoneViewport {
   vflip: boolean
   modalityLUT?: CornerstoneLut
   voiLUT?: CornerstoneLut
+  /** Id of a colormap registered with `colors.getColormap`; grey images are then drawn in pseudo-colour. */
+  colormap?: string
 }
 
 export interface CornerstoneEnabledElement {
@@ -74,6 +76,11 @@ export interface Cornerstone {
   draw(element: HTMLElement): void
   renderGrayscaleImage(enabledElement: CornerstoneEnabledElement, invalidated?: boolean): void
   renderColorImage(enabledElement: CornerstoneEnabledElement, invalidated?: boolean): void
+  renderPseudoColorImage(enabledElement: CornerstoneEnabledElement, invalidated?: boolean): void
+  colors: {
+    /** Returns the colormap `id`, creating it from `data` when it does not exist yet. */
+    getColormap(id: string, data?: { name: string; colors: [number, number, number, number][] }): unknown
+  }
   imageCache: {
     setMaximumSizeBytes(bytes: number): void
     getImageLoadObject(imageId: string): ImageLoadObject | undefined
@@ -96,7 +103,11 @@ export function isEnabled(cornerstone: Cornerstone, element: HTMLElement): boole
 export function drawNow(cornerstone: Cornerstone, element: HTMLElement): boolean {
   const enabled = cornerstone.getEnabledElement(element)
   if (!enabled.image || !enabled.canvas) return false
-  const render = enabled.image.color ? cornerstone.renderColorImage : cornerstone.renderGrayscaleImage
+  const render = enabled.image.color
+    ? cornerstone.renderColorImage
+    : enabled.viewport?.colormap
+      ? cornerstone.renderPseudoColorImage
+      : cornerstone.renderGrayscaleImage
   render(enabled, enabled.invalid)
   enabled.invalid = false
   enabled.needsRedraw = false

@@ -1,0 +1,89 @@
+'use client'
+import type { ReactNode } from 'react'
+import type { ViewerErrorText } from './describeViewerError.js'
+import { formatBytes } from './formatBytes.js'
+
+/**
+ * The error view every viewer shows: a title and a plain sentence (`role="alert"`), the technical text behind
+ * a Details toggle, and actions (Download file, Retry) when given.
+ */
+export function ViewerError({
+  text,
+  onDownload,
+  onRetry,
+}: {
+  text: ViewerErrorText
+  onDownload?: () => void
+  onRetry?: () => void
+}) {
+  return (
+    <div className="dmv-state dmv-state-error" data-viewer-message="error">
+      <div className="dmv-state-box" role="alert">
+        <p className="dmv-state-title">{text.title}</p>
+        <p className="dmv-state-text">{text.message}</p>
+        {(onDownload || onRetry) && (
+          <div className="dmv-state-actions">
+            {onDownload && (
+              <button type="button" className="dmv-primary" onClick={onDownload}>
+                Download file
+              </button>
+            )}
+            {onRetry && (
+              <button type="button" onClick={onRetry}>
+                Retry
+              </button>
+            )}
+          </div>
+        )}
+        {text.details && (
+          <details>
+            <summary>Details</summary>
+            <pre>{text.details}</pre>
+          </details>
+        )}
+      </div>
+    </div>
+  )
+}
+
+/**
+ * The loading view: a message, a progress bar (indeterminate without a total), bytes received, and Cancel
+ * when the load can be stopped.
+ */
+export function ViewerLoading({
+  children,
+  loaded,
+  total,
+  onCancel,
+}: {
+  children: ReactNode
+  loaded?: number
+  total?: number
+  onCancel?: () => void
+}) {
+  return (
+    <div className="dmv-state" data-viewer-message="loading">
+      <div className="dmv-state-box" role="status">
+        <p className="dmv-state-text">{children}</p>
+        <progress
+          className="dmv-progress"
+          aria-label="Progress"
+          max={1}
+          value={total ? Math.min(1, (loaded ?? 0) / total) : undefined}
+        />
+        {loaded !== undefined && (
+          <p className="dmv-state-text" data-progress-bytes="">
+            {total ? `${formatBytes(loaded)} of ${formatBytes(total)}` : `${formatBytes(loaded)} received`}
+          </p>
+        )}
+        {onCancel && (
+          <div className="dmv-state-actions">
+            <button type="button" onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
+  )
+}
