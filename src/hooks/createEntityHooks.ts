@@ -44,6 +44,7 @@ export interface EntityApiShape {
   readonly config: { readonly serverUrl: string }
   readonly endpointBase: string
   getEntityId(entity: never): string
+  readId(entity: unknown): string | undefined
   getById(id: string, options?: SignalOptions): Promise<unknown>
   getList(filters?: never, options?: SignalOptions): Promise<unknown[]>
 }
@@ -178,20 +179,25 @@ export function createEntityHooks<A extends EntityApiShape>(
   const keys = createQueryKeys<F>(api)
   // getEntityId throws a ValidationError for a malformed id: an error state, nothing sent.
   const idOf = (entity: T | string) => (api.getEntityId as (e: T | string) => string)(entity)
-  const cache = createEntityCache<T>(keys as EntityQueryKeys<unknown>, idOf)
+  const cache = createEntityCache<T>(keys as EntityQueryKeys<unknown>, (entity) => api.readId(entity))
   const writes = api as unknown as CreatableApi<T, CreateDataOfApi<A>> & UpdatableApi<T> & DeletableApi<T>
   const defaults = { staleTime: 30_000, retry: false, ...options }
 
   /** Fetches one list (or page); once the cache is attached, its entities seed their detail entries. */
   const fetchList = (filters: unknown, { signal, client }: { signal: AbortSignal; client: QueryClient }) => {
     cache.attach(client)
-    return (api.getList as (f: unknown, o: SignalOptions) => Promise<T[]>)(filters, { signal })
+    return (api.getList as (f: unknown, o: SignalOptions) => Promise<T[]>)(filters, { signal }).then(
+      (items) => cache.overlay(client, items),
+    )
   }
   const queries: EntityQueries<T, F> = {
     detail: (id) =>
       queryOptions({
         queryKey: keys.detail(id) as QueryKey,
-        queryFn: ({ signal }) => api.getById(idOf(id), { signal }) as Promise<T>,
+        queryFn: ({ signal, client }) =>
+          (api.getById(idOf(id), { signal }) as Promise<T>).then((entity) =>
+            cache.overlayEntity(client, entity),
+          ),
         ...defaults,
       }),
     list: (filters) => {

@@ -55,7 +55,7 @@ describe('query keys', () => {
 
 describe('entity cache', () => {
   const client = new QueryClient()
-  const cache = createEntityCache<Thing>(keys, getId)
+  const cache = createEntityCache<Thing>(keys, (e) => (e as Thing | undefined)?.id)
   afterEach(() => client.clear())
 
   it('a detail entry created while a list holds the entity starts from the newest list, with its time', () => {

@@ -57,6 +57,15 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
     return this.validateId(id)
   }
 
+  /**
+   * The id an entity carries in its id field (`id`; users: `email`), unchecked; `undefined` when it has
+   * none. For cached entities, already validated: cheaper than {@link getEntityId} on a 10,000-row list.
+   */
+  readId(entity: unknown): string | undefined {
+    const id = isObject(entity) ? entity[this.idField] : undefined
+    return typeof id === 'string' ? id : undefined
+  }
+
   /** Every entity (all pages), or the first `limit`. */
   getAll(limit?: number, options?: CallOptions): Promise<T[]> {
     return this.getList({ limit } as ListFilters<F>, options)

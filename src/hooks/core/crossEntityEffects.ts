@@ -1,4 +1,4 @@
-import type { QueryFilters } from '@tanstack/react-query'
+import type { QueryFilters } from '@tanstack/query-core'
 
 /**
  * The queries of other types made stale by creating or deleting `entities` (created entities, or the

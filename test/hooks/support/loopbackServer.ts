@@ -27,7 +27,14 @@ export class LoopbackServer {
   readonly collections = new Map<string, Map<string, Entity>>()
   readonly files = new Map<string, { bytes: Uint8Array; mimetype: string }>()
   #overrides: Array<{ method: string; pattern: RegExp; handler: Handler; times: number }> = []
-  #holds: Array<{ method: string; pattern: RegExp; waiting: Array<() => void>; released: boolean }> = []
+  #holds: Array<{
+    method: string
+    pattern: RegExp
+    answer: boolean
+    waiting: Array<() => void>
+    released: boolean
+    closed: boolean
+  }> = []
   #server = createServer((req, res) => void this.#handle(req, res))
   url = ''
 
@@ -65,9 +72,16 @@ export class LoopbackServer {
     this.#overrides.push({ method, pattern, handler, times })
   }
 
-  /** Matching requests wait until the returned `release()` is called. */
-  hold(method: string, pattern: RegExp): { release(): void; waiting(): number } {
-    const hold = { method, pattern, waiting: [] as Array<() => void>, released: false }
+  /**
+   * Matching requests wait until the returned `release()` is called; with `answer: true` they are applied
+   * at once and only their answers wait (an answer that arrives late).
+   */
+  hold(
+    method: string,
+    pattern: RegExp,
+    { answer = false } = {},
+  ): { release(): void; waiting(): number; close(): void } {
+    const hold = { method, pattern, answer, waiting: [] as Array<() => void>, released: false, closed: false }
     this.#holds.push(hold)
     return {
       release: () => {
@@ -75,6 +89,10 @@ export class LoopbackServer {
         for (const go of hold.waiting.splice(0)) go()
       },
       waiting: () => hold.waiting.length,
+      /** Later requests pass; those already waiting stay held until `release()`. */
+      close: () => {
+        hold.closed = true
+      },
     }
   }
 
@@ -98,21 +116,30 @@ export class LoopbackServer {
     res.on('close', () => {
       if (!res.writableFinished) logged.aborted = true
     })
-    const hold = this.#holds.find(
-      (h) => !h.released && h.method === logged.method && h.pattern.test(logged.path),
-    )
-    if (hold) await new Promise<void>((resolve) => hold.waiting.push(resolve))
+    const held = (answer: boolean) => {
+      const hold = this.#holds.find(
+        (h) =>
+          !h.released &&
+          !h.closed &&
+          h.answer === answer &&
+          h.method === logged.method &&
+          h.pattern.test(logged.path),
+      )
+      return hold && new Promise<void>((resolve) => hold.waiting.push(resolve))
+    }
+    await held(false)
+    const gate = held(true)
     if (res.destroyed) return
     const override = this.#overrides.find(
       (o) => o.times > 0 && o.method === logged.method && o.pattern.test(logged.path),
     )
     const answer = override ? override.handler(logged) : undefined
     if (override && answer) override.times--
-    if (answer) return this.#send(res, answer.status, answer.body)
-    this.#route(logged, url, res)
+    if (answer) return this.#send(res, answer.status, answer.body, gate)
+    this.#route(logged, url, res, gate)
   }
 
-  #route(req: LoggedRequest, url: URL, res: ServerResponse): boolean {
+  #route(req: LoggedRequest, url: URL, res: ServerResponse, gate?: Promise<void>): unknown {
     const [endpoint, id, sub] = req.path.split('/').filter(Boolean).map(decodeURIComponent)
     const items = this.collections.get(endpoint)
     if (!items) return this.#send(res, 404, { error: `no endpoint ${endpoint}` })
@@ -122,12 +149,12 @@ export class LoopbackServer {
         const limit = Number(url.searchParams.get('limit') ?? 5000)
         const filters = [...url.searchParams].filter(([k]) => k !== 'offset' && k !== 'limit')
         const all = [...items.values()].filter((e) => filters.every(([k, v]) => String(e[k]) === v))
-        return this.#send(res, 200, all.slice(offset, offset + limit))
+        return this.#send(res, 200, all.slice(offset, offset + limit), gate)
       }
       if (req.method === 'POST') {
         const entity = { id: randomUUID(), ...(req.body as Entity) }
         items.set(entity.id as string, entity)
-        return this.#send(res, 201, entity)
+        return this.#send(res, 201, entity, gate)
       }
     }
     if (sub === 'file' && req.method === 'GET') {
@@ -142,20 +169,21 @@ export class LoopbackServer {
     }
     const entity = items.get(id)
     if (!entity) return this.#send(res, 404, { error: `${endpoint} ${id} not found` })
-    if (req.method === 'GET') return this.#send(res, 200, entity)
+    if (req.method === 'GET') return this.#send(res, 200, entity, gate)
     if (req.method === 'PATCH') {
       const next = { ...entity, ...(req.body as Entity) }
       items.set(id, next)
-      return this.#send(res, 200, next)
+      return this.#send(res, 200, next, gate)
     }
     if (req.method === 'DELETE') {
       items.delete(id)
-      return this.#send(res, 200, {})
+      return this.#send(res, 200, {}, gate)
     }
     return this.#send(res, 405, { error: 'method not allowed' })
   }
 
-  #send(res: ServerResponse, status: number, body: unknown): boolean {
+  async #send(res: ServerResponse, status: number, body: unknown, gate?: Promise<void>): Promise<boolean> {
+    if (gate) await gate
     if (res.destroyed) return false
     const text = body === undefined ? '' : JSON.stringify(body)
     // Retry-After: 0 keeps the HTTP client's retries of 5xx fast in tests.
