@@ -2,14 +2,38 @@ import { ValidationError } from './errors.js'
 
 /** What {@link ApiConfig} is built from. */
 export interface ApiConfigInit {
-  /** Base URL of the Datamint API, e.g. `https://api.datamint.io`. A trailing `/` is dropped. */
+  /**
+   * Base URL of the Datamint API, e.g. `https://api.datamint.io` (a path prefix is kept, a trailing `/` dropped).
+   * Refused with a `ValidationError`: other protocols, user/password, query and fragment. Plain `http://` to a
+   * host other than this machine is accepted with a warning (once per origin).
+   */
   serverUrl: string
   /** Sent as the `apikey` header (and `Authorization: Bearer`) on every request; never in a URL. */
   apiKey?: string
-  /** Per-request timeout in seconds. Default 30. */
+  /**
+   * Seconds, default 30. Bounds, for each attempt of a call, the wait for the response headers AND every gap
+   * between two chunks of the body (an idle timeout: a large download may take longer in total as long as data
+   * keeps coming); a stall ends in `TimeoutError`. Timeouts are not retried. It also bounds the total time one
+   * call waits between retries (backoff and `Retry-After`, each `Retry-After` at most 30 s): a call takes at
+   * most about `timeout × (maxRetries + 2)` before its body starts. Uploads use their own, size-based timeout.
+   */
   timeout?: number
   /** Retries for idempotent requests (GET, PUT, DELETE, HEAD, OPTIONS). Default 3. */
   maxRetries?: number
+}
+
+// Origins already warned about (plain http to another machine): once per origin and process.
+const warned = new Set<string>()
+
+/** localhost, *.localhost, 127.0.0.0/8 and ::1: traffic that never leaves the machine. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase()
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    host === '[::1]'
+  )
 }
 
 /**
@@ -29,13 +53,28 @@ export class ApiConfig {
   constructor(init: ApiConfigInit) {
     const raw = typeof init?.serverUrl === 'string' ? init.serverUrl.trim() : ''
     const refuse = (field: string, rule: string, got: unknown) =>
-      new ValidationError(`ApiConfig: ${field} must be ${rule}, got ${got}.`, { field })
-    let protocol = ''
+      new ValidationError(`ApiConfig: ${field} must be ${rule}, got ${got}.`, { field, source: 'argument' })
+    // What a message may show of the URL: never the user info (a password).
+    const shown = JSON.stringify(raw.replace(/^([a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1***@'))
+    let url: URL | undefined
     try {
-      protocol = new URL(raw).protocol
+      url = new URL(raw)
     } catch {}
-    if (protocol !== 'http:' && protocol !== 'https:') {
-      throw refuse('serverUrl', 'an http(s) URL such as "https://api.datamint.io"', JSON.stringify(raw))
+    if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+      throw refuse('serverUrl', 'an http(s) URL such as "https://api.datamint.io"', shown)
+    }
+    if (url.username || url.password || /^[^/?#]*\/\/[^/?#]*@/.test(raw)) {
+      throw refuse('serverUrl', 'a URL without user or password (pass the key as apiKey)', shown)
+    }
+    if (/[?#]/.test(raw)) {
+      throw refuse('serverUrl', 'a URL without query (?…) or fragment (#…): they would be dropped', shown)
+    }
+    if (url.protocol === 'http:' && !isLoopback(url.hostname) && !warned.has(url.origin)) {
+      warned.add(url.origin)
+      console.warn(
+        `datamint-react: ApiConfig.serverUrl ${url.origin} is plain http: the API key and medical data travel ` +
+          'unencrypted. Use https:// unless this host is on a network you trust.',
+      )
     }
     const timeout = init.timeout ?? 30
     const maxRetries = init.maxRetries ?? 3

@@ -1,11 +1,14 @@
 import type { KyInstance, Progress } from 'ky'
 import type { ApiConfig } from './ApiConfig.js'
+import { RedirectError } from './errors.js'
 import type { ConvertedData } from './format/ConvertedData.js'
 import { convertFormat } from './format/convertFormat.js'
-import { createHttpClient } from './httpClient.js'
-import { mapError, parseBody, type RequestContext } from './mapError.js'
+import { createHttpClient, retryFor } from './httpClient.js'
+import { mapError, type RequestContext } from './mapError.js'
 import { normalizeListPage } from './normalizeList.js'
 import { collectPages, type PageWindow } from './pagination.js'
+import { readBody } from './readBody.js'
+import { parseAnswer } from './safeJson.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
 
@@ -90,14 +93,25 @@ export class BaseApi {
     return undefined
   }
 
-  /** Sends a request and returns the response; failures become the typed errors of `errors.ts`. */
+  /**
+   * Sends a request and returns the response (its body not read yet); failures become the typed errors of
+   * `errors.ts`. Only the wait for the headers is bounded by the timeout here: read the body with a bound of
+   * your own (`requestJson` and `requestBytes` do).
+   */
   protected request(method: HttpMethod, path: string, options?: RequestOptions): Promise<Response> {
     return this.#send(method, path, options, undefined, (response) => response)
   }
 
-  /** Sends a request and parses the JSON answer; an empty body gives `undefined`, a non-JSON body its text. */
+  /**
+   * Sends a request and parses the JSON answer; an empty body gives `undefined`, a non-JSON body its text.
+   * Keys `__proto__`, `constructor` and `prototype` are dropped; JSON nested deeper than 500 levels is a
+   * `ValidationError` (`source: 'response'`).
+   */
   protected requestJson<T = unknown>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T> {
-    return this.#send(method, path, options, 'application/json', async (r) => parseBody(await r.text()) as T)
+    return this.#send(method, path, options, 'application/json', async (response, ctx) => {
+      const bytes = await readBody(response, { idleMs: ctx.timeout * 1000 })
+      return parseAnswer(new TextDecoder().decode(bytes), `${method} /${ctx.path}`) as T
+    })
   }
 
   /** Sends a request and returns the raw bytes with the response's mimetype (parameters stripped). */
@@ -106,8 +120,11 @@ export class BaseApi {
     path: string,
     options?: RequestOptions,
   ): Promise<{ bytes: Uint8Array; mimetype: string | undefined }> {
-    return this.#send(method, path, options, 'application/octet-stream', async (response) => ({
-      bytes: new Uint8Array(await response.arrayBuffer()),
+    return this.#send(method, path, options, 'application/octet-stream', async (response, ctx) => ({
+      bytes: await readBody(response, {
+        idleMs: ctx.timeout * 1000,
+        onProgress: options?.onDownloadProgress,
+      }),
       mimetype: response.headers.get('content-type')?.split(';')[0].trim().toLowerCase() || undefined,
     }))
   }
@@ -147,27 +164,28 @@ export class BaseApi {
   }
 
   /**
-   * The one request path: sends, turns a failed status into a typed error, and reads the body with `read`
-   * inside the same `try`, since reading can still fail (reset, abort, timeout mid-stream).
+   * The one request path: sends, follows same-origin redirects, turns a failed status into a typed error, and
+   * reads the body with `read` inside the same `try`, since reading can still fail (reset, abort, stall).
    */
   async #send<R>(
     method: HttpMethod,
     path: string,
     options: RequestOptions = {},
     accept: string | undefined,
-    read: (response: Response) => R | Promise<R>,
+    read: (response: Response, ctx: RequestContext) => R | Promise<R>,
   ): Promise<R> {
     const relative = trimSlashes(path)
+    const timeout = options.timeout ?? this.config.timeout
     const ctx: RequestContext = {
       method,
       path: relative,
-      timeout: options.timeout ?? this.config.timeout,
+      timeout,
       apiKey: this.config.apiKey,
       item: options.item,
     }
-    const { signal, timeout, onDownloadProgress, onUploadProgress, searchParams: params } = options
+    const { signal, onUploadProgress, searchParams: params } = options
     try {
-      const response = await this.client(relative, {
+      let response = await this.client(relative, {
         method,
         // ky drops `undefined` query values itself, `null` ones not.
         searchParams:
@@ -179,13 +197,17 @@ export class BaseApi {
         signal,
         ...(options.keepalive && { keepalive: true }),
         // Only when given: ky's merge lets an explicit `undefined` replace the client's timeout.
-        ...(timeout && { timeout: timeout * 1000 }),
-        onDownloadProgress: onDownloadProgress && toKyProgress(onDownloadProgress),
+        ...(options.timeout && { timeout: options.timeout * 1000 }),
+        retry: retryFor(this.client, timeout * 1000),
+        ...noRedirects,
         onUploadProgress: onUploadProgress && toKyProgress(onUploadProgress),
       })
+      for (let hops = 0; isRedirect(response.status) || response.type === 'opaqueredirect'; hops++) {
+        response = await this.#follow(response, hops, method, options, accept, ctx)
+      }
       // A client built with `throwHttpErrors: false` hands failures back as responses; mapError reads them.
       if (!response.ok) throw response
-      return await read(response)
+      return await read(response, ctx)
     } catch (error) {
       // A cancelled request surfaces as the caller's abort reason (a DOMException named AbortError by default),
       // so React Query and other callers recognise the cancellation.
@@ -193,7 +215,79 @@ export class BaseApi {
       throw await mapError(error, ctx)
     }
   }
+
+  /**
+   * Follows one redirect when it stays on `serverUrl`'s origin (the key goes nowhere else): 303, and 301/302
+   * after a POST, become a GET without body, as browsers do; 307/308 repeat the method and body.
+   */
+  async #follow(
+    response: Response,
+    hops: number,
+    method: HttpMethod,
+    options: RequestOptions,
+    accept: string | undefined,
+    ctx: RequestContext,
+  ): Promise<Response> {
+    response.body?.cancel().catch(() => {})
+    const from = new URL(this.config.serverUrl).origin
+    const where = `${method} /${ctx.path}`
+    const refuse = (message: string, toOrigin?: string) =>
+      new RedirectError(`${where}: ${message}`, {
+        status: response.status || undefined,
+        method,
+        url: ctx.path,
+        fromOrigin: from,
+        toOrigin,
+      })
+    if (response.type === 'opaqueredirect') {
+      throw refuse(
+        `the server redirected, and the browser does not say where; not followed, so the API key is not sent ` +
+          `elsewhere. Set ApiConfig.serverUrl to the address the API is really served from.`,
+      )
+    }
+    const location = response.headers.get('location')
+    let target: URL
+    try {
+      target = new URL(location ?? '', response.url || `${this.config.serverUrl}/${ctx.path}`)
+    } catch {
+      throw refuse(`the server redirected (${response.status}) to an invalid location.`)
+    }
+    if (location === null) throw refuse(`the server redirected (${response.status}) without a location.`)
+    if (target.origin !== from) {
+      throw refuse(
+        `the server redirected (${response.status}) from ${from} to ${target.origin}; not followed, so the API ` +
+          `key is not sent there. Set ApiConfig.serverUrl to the address the API is really served from.`,
+        target.origin,
+      )
+    }
+    if (hops >= MAX_REDIRECTS) throw refuse(`more than ${MAX_REDIRECTS} redirects; not followed.`, from)
+    const toGet = response.status === 303 || (method === 'POST' && response.status <= 302)
+    return this.client(target.href, {
+      prefixUrl: '',
+      method: toGet ? 'GET' : method,
+      json: toGet ? undefined : options.json,
+      body: toGet ? undefined : options.body,
+      headers: accept ? { accept, ...options.headers } : options.headers,
+      signal: options.signal,
+      ...(options.keepalive && { keepalive: true }),
+      ...(options.timeout && { timeout: options.timeout * 1000 }),
+      retry: retryFor(this.client, ctx.timeout * 1000),
+      ...noRedirects,
+    })
+  }
 }
+
+/** Most redirects one call follows (all on the server's origin). */
+const MAX_REDIRECTS = 5
+
+const isRedirect = (status: number): boolean => status >= 300 && status < 400 && status !== 304
+
+// fetch never follows a redirect (also with a client not made by createHttpClient); ky hands redirects back as
+// responses (`#follow` reads them), including a browser's opaque one (status 0).
+const noRedirects = {
+  redirect: 'manual',
+  throwHttpErrors: (status: number) => status !== 0 && !isRedirect(status),
+} as const
 
 function toKyProgress(callback: (progress: TransferProgress) => void): (progress: Progress) => void {
   return ({ transferredBytes, totalBytes }) =>

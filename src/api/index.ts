@@ -84,11 +84,15 @@ export {
   FormatError,
   type FormatErrorReason,
   ItemNotFoundError,
+  isDatamintError,
   NetworkError,
   PermissionDeniedError,
+  RateLimitError,
+  RedirectError,
   ServerError,
   TimeoutError,
   ValidationError,
+  type ValidationSource,
 } from './errors.js'
 export type * from './format/ConvertedData.js'
 export { convertFormat } from './format/convertFormat.js'
@@ -108,7 +112,7 @@ export type { Resource, ResourceStatus } from './models/Resource.js'
 export type { User } from './models/User.js'
 export {
   type Field,
-  f,
+  field,
   type Infer,
   type ObjectSchema,
   type ObjectSchemaOptions,

@@ -1,4 +1,4 @@
-import { ValidationError } from './errors.js'
+import { badResponse } from './errors.js'
 import { isObject, toNumber } from './schema.js'
 
 /** A list response reduced to its items, plus the server's total when it sent one. */
@@ -11,7 +11,7 @@ export interface ListPage {
 /**
  * Brings the three list shapes the Datamint server uses to one: a bare array; `{data: [...], totalCount}` or
  * `{items: [...]}`; and the nested `{data: [{<key>: [...]}], totalCount}` (e.g. `key = 'resources'`).
- * An empty body counts as an empty list. Anything else is a {@link ValidationError}.
+ * An empty body counts as an empty list. Anything else is a `ValidationError` (`source: 'response'`).
  *
  * @example
  * normalizeListPage({ data: [{ resources: [r1, r2] }], totalCount: 1 }, 'resources').items // [r1, r2]
@@ -23,7 +23,7 @@ export function normalizeListPage(raw: unknown, key: string, where = 'list respo
     const got = isObject(body)
       ? `an object with keys ${Object.keys(body).slice(0, 8).join(', ')}`
       : typeof body
-    throw new ValidationError(`${where}: expected a list, got ${got}. Is the server URL right?`)
+    throw badResponse(`${where}: expected a list, got ${got}. Is the server URL right?`)
   }
   if (!isObject(body)) return { items: list, totalCount: undefined }
   // The nested shape: its totalCount counts the one wrapper, not the items.

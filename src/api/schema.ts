@@ -3,7 +3,7 @@ import { ValidationError } from './errors.js'
 /*
  * A small runtime validator for entity responses (instead of zod, which would add ~26 kB gzipped).
  * An object schema lists the fields we know; every other field the server sends is kept as is.
- * Numbers and booleans the server sends as strings ("36", "true") are coerced.
+ * Numbers and booleans the server sends as strings ("36", "true") are coerced (decimal strings only, see toNumber).
  * One pass per entity (lists of 100k entities must stay fast): walk the entity's own keys, look each up in the
  * schema, and allocate only when a value had to be coerced. Error paths are built only when something fails,
  * by a second, schema-ordered pass that finds the first misfit.
@@ -38,23 +38,61 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** `36` and `"36"` → 36; anything else (including `""` and `"abc"`) → undefined. */
+// A decimal number as pydantic reads one from a string in lax mode: optional minus, digits, optional fraction
+// and exponent. No spaces, no `+`, no hex/binary/octal prefixes, no `Infinity`/`NaN`.
+const DECIMAL = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/
+
+/**
+ * `36` and `"36"` → 36, `"-1.5e3"` → -1500; anything else → undefined: `""`, `"abc"`, `" 1"`, `"+1"`, `"0x10"`,
+ * `"0b11"`, `"1_000"`, `"Infinity"`, and decimal strings beyond the finite range.
+ */
 export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return value
-  return typeof value === 'string' && value.trim() !== '' && Number.isFinite(+value) ? +value : undefined
+  if (typeof value !== 'string' || !DECIMAL.test(value)) return undefined
+  const n = Number(value)
+  return Number.isFinite(n) ? n : undefined
 }
 
-// The value as JSON, shortened: `"abc"`, `5`, `null`, `[1,2]`.
-function describe(value: unknown): string {
-  const json = value === undefined ? 'missing' : String(JSON.stringify(value))
-  return json.length > 40 ? `${json.slice(0, 40)}…` : json
+const PREVIEW = 40
+
+/**
+ * The value as JSON, shortened to about 40 characters: `"abc"`, `5`, `null`, `[1,2]`. Walks only as far as it
+ * prints, so a huge or 100,000-deep value costs nothing and cannot overflow the stack.
+ */
+export function preview(value: unknown): string {
+  if (value === undefined) return 'missing'
+  let out = ''
+  const write = (v: unknown, depth: number): void => {
+    if (out.length > PREVIEW) return
+    if (typeof v !== 'object' || v === null) {
+      const s = typeof v === 'bigint' ? String(v) : JSON.stringify(v)
+      out += s === undefined ? 'null' : s.slice(0, PREVIEW + 1)
+      return
+    }
+    const isArray = Array.isArray(v)
+    out += isArray ? '[' : '{'
+    if (depth >= 8) out += '…'
+    else {
+      let first = true
+      for (const key of isArray ? v.keys() : Object.keys(v)) {
+        if (out.length > PREVIEW) break
+        if (!first) out += ','
+        first = false
+        if (!isArray) out += `${JSON.stringify(key)}:`
+        write((v as Record<string | number, unknown>)[key as string], depth + 1)
+      }
+    }
+    out += isArray ? ']' : '}'
+  }
+  write(value, 0)
+  return out.length > PREVIEW ? `${out.slice(0, PREVIEW)}…` : out
 }
 
 function misfit(name: string, path: string, expected: string, value: unknown): ValidationError {
   return new ValidationError(
-    `Unexpected ${name} from the server: "${path}" should be ${expected} but is ${describe(value)}. ` +
+    `Unexpected ${name} from the server: "${path}" should be ${expected} but is ${preview(value)}. ` +
       'Update datamint-react, or report this with the response body.',
-    { field: path },
+    { field: path, source: 'response' },
   )
 }
 
@@ -135,12 +173,12 @@ export class Field<T> implements Conformer {
  * Field builders.
  *
  * @example
- * const Thing = objectSchema<Thing>('thing', { id: f.string(), count: f.number().optional() })
+ * const Thing = objectSchema<Thing>('thing', { id: field.string(), count: field.number().optional() })
  */
-export const f = {
-  /** A string; `S` narrows the type, e.g. `f.string<'image' | 'frame'>()` (not checked at run time). */
+export const field = {
+  /** A string; `S` narrows the type, e.g. `field.string<'image' | 'frame'>()` (not checked at run time). */
   string: <S extends string = string>(): Field<S> => new Field(STRING),
-  /** A number; numeric strings such as `"36"` are converted. */
+  /** A number; decimal strings such as `"36"` are converted (see {@link toNumber}). */
   number: (): Field<number> => new Field(NUMBER),
   /** A boolean; the strings `"true"` and `"false"` are converted. */
   boolean: (): Field<boolean> => new Field(BOOLEAN),
@@ -279,9 +317,9 @@ export class ObjectSchema<T> implements Conformer {
  * @example
  * interface Tag { id: string; count: number; note?: string | null }
  * const tagSchema = objectSchema<Tag>('tag', {
- *   id: f.string(),
- *   count: f.number(),
- *   note: f.string().nullable().optional(),
+ *   id: field.string(),
+ *   count: field.number(),
+ *   note: field.string().nullable().optional(),
  * })
  * tagSchema.parse({ id: 'a', count: '3', extra: 1 }) // { id: 'a', count: 3, extra: 1 }
  */

@@ -11,7 +11,7 @@ import type { Dataset } from '../../src/api/models/Dataset.js'
 import type { Project } from '../../src/api/models/Project.js'
 import type { Resource } from '../../src/api/models/Resource.js'
 import type { User } from '../../src/api/models/User.js'
-import { f, objectSchema } from '../../src/api/schema.js'
+import { field, objectSchema } from '../../src/api/schema.js'
 
 const api = new DatamintApi({ serverUrl: 'https://api.datamint.io', apiKey: 'k' })
 
@@ -119,22 +119,30 @@ describe('schemas are checked against their entity type', () => {
     count?: number
   }
   it('a field of the wrong kind, nullability or optionality does not compile', () => {
-    // @ts-expect-error: note may be null
-    objectSchema<Thing>('thing', { id: f.string(), note: f.string(), count: f.number().optional() })
-    // @ts-expect-error: count may be missing
-    objectSchema<Thing>('thing', { id: f.string(), note: f.string().nullable(), count: f.number() })
+    objectSchema<Thing>('thing', {
+      id: field.string(),
+      // @ts-expect-error: note may be null
+      note: field.string(),
+      count: field.number().optional(),
+    })
+    objectSchema<Thing>('thing', {
+      id: field.string(),
+      note: field.string().nullable(),
+      // @ts-expect-error: count may be missing
+      count: field.number(),
+    })
     objectSchema<Thing>('thing', {
       // @ts-expect-error: id is a string
-      id: f.number(),
-      note: f.string().nullable(),
-      count: f.number().optional(),
+      id: field.number(),
+      note: field.string().nullable(),
+      count: field.number().optional(),
     })
     // @ts-expect-error: every field of the type needs a schema field
-    objectSchema<Thing>('thing', { id: f.string(), note: f.string().nullable() })
+    objectSchema<Thing>('thing', { id: field.string(), note: field.string().nullable() })
     const schema = objectSchema<Thing>('t', {
-      id: f.string(),
-      note: f.string().nullable(),
-      count: f.number().optional(),
+      id: field.string(),
+      note: field.string().nullable(),
+      count: field.number().optional(),
     })
     expectTypeOf(schema.parse({})).toEqualTypeOf<Thing>()
     expectTypeOf(schema.parseList([])).toEqualTypeOf<Thing[]>()

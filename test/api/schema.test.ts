@@ -5,7 +5,7 @@ import { channelSchema } from '../../src/api/models/Channel.js'
 import { projectSchema } from '../../src/api/models/Project.js'
 import { resourceSchema } from '../../src/api/models/Resource.js'
 import { userSchema } from '../../src/api/models/User.js'
-import { f, objectSchema } from '../../src/api/schema.js'
+import { field, objectSchema } from '../../src/api/schema.js'
 
 const project = {
   id: '1b9f74fe-278e-48a9-82f4-5c3a6fcf2c50',
@@ -39,14 +39,14 @@ describe('objectSchema', () => {
     list?: unknown[]
     any?: unknown
   }>('thing', {
-    id: f.string(),
-    count: f.number(),
-    ok: f.boolean(),
-    tags: f.stringArray().optional(),
-    note: f.string().nullable().optional(),
-    meta: f.object().optional(),
-    list: f.array().optional(),
-    any: f.unknown(),
+    id: field.string(),
+    count: field.number(),
+    ok: field.boolean(),
+    tags: field.stringArray().optional(),
+    note: field.string().nullable().optional(),
+    meta: field.object().optional(),
+    list: field.array().optional(),
+    any: field.unknown(),
   })
 
   it('keeps unknown fields', () => {
@@ -147,8 +147,8 @@ describe('objectSchema', () => {
   })
 
   it('coerces inside nested arrays copy-on-write, leaving the input as it was', () => {
-    const part = objectSchema<{ n: number }>('part', { n: f.number() })
-    const whole = objectSchema<{ parts: { n: number }[] }>('whole', { parts: f.arrayOf(part) })
+    const part = objectSchema<{ n: number }>('part', { n: field.number() })
+    const whole = objectSchema<{ parts: { n: number }[] }>('whole', { parts: field.arrayOf(part) })
     const input = { parts: [{ n: 1 }, { n: '2' }] }
     const out = whole.parse(input)
     expect(out).toEqual({ parts: [{ n: 1 }, { n: 2 }] })
@@ -250,5 +250,38 @@ describe('entity schemas', () => {
     })
     expect(user.roles).toEqual(['admin'])
     expect(catchError(() => userSchema.parse({ ...user, roles: 'admin' })).field).toBe('user.roles')
+  })
+})
+
+describe('numeric strings: decimal only (as pydantic)', () => {
+  const n = objectSchema<{ v: number }>('n', { v: field.number() })
+  it.each([
+    ['36', 36],
+    ['-1.5', -1.5],
+    ['0', 0],
+    ['1e3', 1000],
+    ['2.5E-2', 0.025],
+  ])('%j → %s', (input, output) => {
+    expect(n.parse({ v: input }).v).toBe(output)
+  })
+  it.each([
+    '0x10',
+    '0b11',
+    '0o7',
+    ' 1',
+    '1 ',
+    '+1',
+    '1_000',
+    'Infinity',
+    'NaN',
+    '',
+    '.5',
+    '1.',
+    '1e999',
+    '١٢',
+  ])('%j is refused', (input) => {
+    const e = catchError(() => n.parse({ v: input }))
+    expect(e.field).toBe('n.v')
+    expect(e.source).toBe('response')
   })
 })

@@ -174,14 +174,22 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
     const where = `POST /${path}`
     if (Array.isArray(answer)) {
       if (answer.length !== 1) {
-        throw new ValidationError(`${where}: expected one created ${this.entityName}, got ${answer.length}.`)
+        throw new ValidationError(
+          `${where}: expected one created ${this.entityName}, got ${answer.length}.`,
+          {
+            source: 'response',
+          },
+        )
       }
       answer = answer[0]
     }
     this.refusal(answer, 'POST', path)
     const created = this.#resolve(answer, returnEntity, signal)
     if (created) return created
-    throw new ValidationError(`${where}: the answer has no ${this.entityName} id.`, { body: answer })
+    throw new ValidationError(`${where}: the answer has no ${this.entityName} id.`, {
+      body: answer,
+      source: 'response',
+    })
   }
 
   /** PATCHes only the defined fields of `data` and returns the updated entity (read back when needed). */

@@ -155,11 +155,13 @@ export class AnnotationsApi extends Base {
       if (typeof id === 'string') return id
       throw new ValidationError(`POST /${path}: expected an id per annotation, got ${JSON.stringify(r)}.`, {
         body: answer,
+        source: 'response',
       })
     })
     if (ids.length !== items.length) {
       throw new ValidationError(`POST /${path}: sent ${items.length} annotations, got ${ids.length} ids.`, {
         body: answer,
+        source: 'response',
       })
     }
     return Array.isArray(annotations) ? ids : ids[0]

@@ -1,4 +1,4 @@
-import { f, objectSchema } from '../schema.js'
+import { field, objectSchema } from '../schema.js'
 
 /** One resource of a {@link Channel}. */
 export interface ChannelResourceData {
@@ -23,19 +23,19 @@ export interface Channel {
 }
 
 const channelResourceDataSchema = objectSchema<ChannelResourceData>('channel resource', {
-  created_by: f.string(),
-  customer_id: f.string(),
-  resource_id: f.string(),
-  resource_file_name: f.string(),
-  resource_mimetype: f.string(),
+  created_by: field.string(),
+  customer_id: field.string(),
+  resource_id: field.string(),
+  resource_file_name: field.string(),
+  resource_mimetype: field.string(),
 })
 
 /** Runtime schema of {@link Channel}. */
 export const channelSchema = objectSchema<Channel>('channel', {
-  channel_name: f.string().nullable(),
-  resource_data: f.arrayOf(channelResourceDataSchema),
-  deleted: f.boolean().optional(),
-  created_at: f.string().nullable().optional(),
-  updated_at: f.string().nullable().optional(),
-  resource_count: f.number().optional(),
+  channel_name: field.string().nullable(),
+  resource_data: field.arrayOf(channelResourceDataSchema),
+  deleted: field.boolean().optional(),
+  created_at: field.string().nullable().optional(),
+  updated_at: field.string().nullable().optional(),
+  resource_count: field.number().optional(),
 })

@@ -1,4 +1,4 @@
-import { f, objectSchema } from '../schema.js'
+import { field, objectSchema } from '../schema.js'
 
 /** A Datamint dataset (`/datasets`): a named set of resources. */
 export interface Dataset {
@@ -16,13 +16,13 @@ export interface Dataset {
 
 /** Runtime schema of {@link Dataset}. */
 export const datasetSchema = objectSchema<Dataset>('dataset', {
-  id: f.string(),
-  name: f.string(),
-  created_at: f.string(),
-  created_by: f.string(),
-  description: f.string().nullable(),
-  customer_id: f.string(),
-  updated_at: f.string().nullable(),
-  total_resource: f.number(),
-  resource_ids: f.stringArray(),
+  id: field.string(),
+  name: field.string(),
+  created_at: field.string(),
+  created_by: field.string(),
+  description: field.string().nullable(),
+  customer_id: field.string(),
+  updated_at: field.string().nullable(),
+  total_resource: field.number(),
+  resource_ids: field.stringArray(),
 })

@@ -1,4 +1,4 @@
-import { f, objectSchema } from '../schema.js'
+import { field, objectSchema } from '../schema.js'
 
 /** An annotator assigned to a project, with the worklists they work on. */
 export interface ProjectAnnotator {
@@ -40,32 +40,32 @@ export interface Project {
 }
 
 const projectAnnotatorSchema = objectSchema<ProjectAnnotator>('project annotator', {
-  email: f.string(),
-  worklist_ids: f.stringArray().optional(),
+  email: field.string(),
+  worklist_ids: field.stringArray().optional(),
 })
 
 /** Runtime schema of {@link Project}. */
 export const projectSchema = objectSchema<Project>('project', {
-  id: f.string(),
-  name: f.string(),
-  description: f.string().nullable(),
-  created_at: f.string(),
-  created_by: f.string(),
-  dataset_id: f.string(),
-  archived: f.boolean(),
-  resource_count: f.number(),
-  worklist_id: f.string().nullable().optional(),
-  ai_model_id: f.string().nullable().optional(),
-  annotated_resource_count: f.number().optional(),
-  closed_resources_count: f.number().optional(),
-  resources_to_annotate_count: f.number().optional(),
-  most_recent_experiment: f.string().nullable().optional(),
-  annotators: f.arrayOf(projectAnnotatorSchema).optional(),
-  archived_on: f.string().nullable().optional(),
-  archived_by: f.string().nullable().optional(),
-  is_active_learning: f.boolean().optional(),
-  two_up_display: f.boolean().optional(),
-  require_review: f.boolean().optional(),
-  pinned_metrics: f.stringArray().optional(),
-  registered_model: f.unknown(),
+  id: field.string(),
+  name: field.string(),
+  description: field.string().nullable(),
+  created_at: field.string(),
+  created_by: field.string(),
+  dataset_id: field.string(),
+  archived: field.boolean(),
+  resource_count: field.number(),
+  worklist_id: field.string().nullable().optional(),
+  ai_model_id: field.string().nullable().optional(),
+  annotated_resource_count: field.number().optional(),
+  closed_resources_count: field.number().optional(),
+  resources_to_annotate_count: field.number().optional(),
+  most_recent_experiment: field.string().nullable().optional(),
+  annotators: field.arrayOf(projectAnnotatorSchema).optional(),
+  archived_on: field.string().nullable().optional(),
+  archived_by: field.string().nullable().optional(),
+  is_active_learning: field.boolean().optional(),
+  two_up_display: field.boolean().optional(),
+  require_review: field.boolean().optional(),
+  pinned_metrics: field.stringArray().optional(),
+  registered_model: field.unknown(),
 })

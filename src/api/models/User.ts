@@ -1,4 +1,4 @@
-import { f, objectSchema } from '../schema.js'
+import { field, objectSchema } from '../schema.js'
 
 /** A Datamint user (`/users`). Users are addressed by e-mail: `email` is their id. */
 export interface User {
@@ -13,10 +13,10 @@ export interface User {
 
 /** Runtime schema of {@link User}. */
 export const userSchema = objectSchema<User>('user', {
-  email: f.string(),
-  firstname: f.string().nullable(),
-  lastname: f.string().nullable(),
-  roles: f.stringArray(),
-  customer_id: f.string(),
-  created_at: f.string(),
+  email: field.string(),
+  firstname: field.string().nullable(),
+  lastname: field.string().nullable(),
+  roles: field.stringArray(),
+  customer_id: field.string(),
+  created_at: field.string(),
 })

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiConfig } from '../../../src/api/ApiConfig.js'
 import { ValidationError } from '../../../src/api/errors.js'
 
@@ -57,5 +57,53 @@ describe('ApiConfig', () => {
       maxRetries: 3,
     })
     expect(String(Object.values(c))).not.toContain(key)
+  })
+
+  it.each([
+    ['https://user:s3cr3t-pass@api.datamint.io', /without user or password/],
+    ['https://:s3cr3t-pass@api.datamint.io', /without user or password/],
+    ['https://api.datamint.io/?x=1', /without query/],
+    ['https://api.datamint.io/v1?', /without query/],
+    ['https://api.datamint.io/#top', /without query \(\?…\) or fragment/],
+    ['ftp://user:s3cr3t-pass@x.org', /http\(s\) URL/],
+  ])('refuses %s with a ValidationError that does not echo the password', (serverUrl, rule) => {
+    let error: unknown
+    try {
+      new ApiConfig({ serverUrl })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).source).toBe('argument')
+    expect((error as ValidationError).field).toBe('serverUrl')
+    expect((error as Error).message).toMatch(rule)
+    expect((error as Error).message).not.toContain('s3cr3t-pass')
+    expect(JSON.stringify(error)).not.toContain('s3cr3t-pass')
+  })
+
+  describe('plain http', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    afterEach(() => warn.mockClear())
+
+    it('warns once per origin for a host other than this machine', () => {
+      new ApiConfig({ serverUrl: 'http://datamint.hospital.example' })
+      new ApiConfig({ serverUrl: 'http://datamint.hospital.example/api' })
+      expect(warn).toHaveBeenCalledTimes(1)
+      expect(warn.mock.calls[0][0]).toContain('http://datamint.hospital.example is plain http')
+      new ApiConfig({ serverUrl: 'http://10.0.0.7:8080' })
+      expect(warn).toHaveBeenCalledTimes(2)
+    })
+
+    it.each([
+      'http://localhost:3001',
+      'http://api.localhost',
+      'http://127.0.0.1:9',
+      'http://127.1.2.3',
+      'http://[::1]:8080',
+      'https://api.datamint.io',
+    ])('stays quiet for %s', (serverUrl) => {
+      new ApiConfig({ serverUrl })
+      expect(warn).not.toHaveBeenCalled()
+    })
   })
 })
