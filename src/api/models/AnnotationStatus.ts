@@ -1,4 +1,4 @@
-import { f, objectSchema } from '../schema.js'
+import { field, objectSchema } from '../schema.js'
 
 /** Where a resource is in an annotator's work. */
 export type WorkStatus = 'opened' | 'annotated' | 'closed'
@@ -22,11 +22,11 @@ export interface AnnotationStatus {
 
 /** Runtime schema of {@link AnnotationStatus}. */
 export const annotationStatusSchema = objectSchema<AnnotationStatus>('annotation status', {
-  resource_id: f.string(),
-  status: f.string(),
-  user_id: f.string().nullable().optional(),
-  annotator_email: f.string().nullable().optional(),
-  project_id: f.string().nullable().optional(),
-  worklist_id: f.string().nullable().optional(),
-  updated_at: f.string().nullable().optional(),
+  resource_id: field.string(),
+  status: field.string(),
+  user_id: field.string().nullable().optional(),
+  annotator_email: field.string().nullable().optional(),
+  project_id: field.string().nullable().optional(),
+  worklist_id: field.string().nullable().optional(),
+  updated_at: field.string().nullable().optional(),
 })

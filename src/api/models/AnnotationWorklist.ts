@@ -1,4 +1,4 @@
-import { f, objectSchema } from '../schema.js'
+import { field, objectSchema } from '../schema.js'
 
 /** An annotator of a worklist. */
 export interface WorklistAnnotator {
@@ -41,33 +41,33 @@ export interface AnnotationWorklist {
 }
 
 const annotationSpecSchema = objectSchema<AnnotationSpec>('annotation spec', {
-  type: f.string(),
-  identifier: f.string().optional(),
-  required: f.boolean().optional(),
-  scope: f.string().optional(),
-  values: f.stringArray().nullable().optional(),
+  type: field.string(),
+  identifier: field.string().optional(),
+  required: field.boolean().optional(),
+  scope: field.string().optional(),
+  values: field.stringArray().nullable().optional(),
 })
 
 const worklistAnnotatorSchema = objectSchema<WorklistAnnotator>('worklist annotator', {
-  email: f.string(),
-  status: f.string(),
-  expertise_level: f.string().nullable().optional(),
+  email: field.string(),
+  status: field.string(),
+  expertise_level: field.string().nullable().optional(),
 })
 
 /** Runtime schema of {@link AnnotationWorklist}. */
 export const annotationWorklistSchema = objectSchema<AnnotationWorklist>(
   'annotation worklist',
   {
-    id: f.string(),
-    name: f.string(),
-    status: f.string().optional(),
-    annotators: f.arrayOf(worklistAnnotatorSchema).optional(),
-    description: f.string().nullable().optional(),
-    annotations: f.arrayOf(annotationSpecSchema).optional(),
-    created_by: f.string().optional(),
-    created_at: f.string().optional(),
-    resource_ids: f.stringArray().optional(),
-    project_id: f.string().nullable().optional(),
+    id: field.string(),
+    name: field.string(),
+    status: field.string().optional(),
+    annotators: field.arrayOf(worklistAnnotatorSchema).optional(),
+    description: field.string().nullable().optional(),
+    annotations: field.arrayOf(annotationSpecSchema).optional(),
+    created_by: field.string().optional(),
+    created_at: field.string().optional(),
+    resource_ids: field.stringArray().optional(),
+    project_id: field.string().nullable().optional(),
   },
   { aliases: { worklist_id: 'id', worklist_name: 'name' } },
 )

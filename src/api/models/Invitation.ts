@@ -1,4 +1,4 @@
-import { f, objectSchema } from '../schema.js'
+import { field, objectSchema } from '../schema.js'
 
 /** A pending invitation (`GET /users/invitations`). Fields this type does not name are kept. */
 export interface Invitation {
@@ -14,12 +14,12 @@ export interface Invitation {
 
 /** Runtime schema of {@link Invitation}. */
 export const invitationSchema = objectSchema<Invitation>('invitation', {
-  email: f.string(),
-  project_id: f.string().nullable().optional(),
-  project_roles: f.stringArray().nullable().optional(),
-  annotation_worklist_id: f.string().nullable().optional(),
-  firstname: f.string().nullable().optional(),
-  lastname: f.string().nullable().optional(),
-  created_at: f.string().nullable().optional(),
-  created_by: f.string().nullable().optional(),
+  email: field.string(),
+  project_id: field.string().nullable().optional(),
+  project_roles: field.stringArray().nullable().optional(),
+  annotation_worklist_id: field.string().nullable().optional(),
+  firstname: field.string().nullable().optional(),
+  lastname: field.string().nullable().optional(),
+  created_at: field.string().nullable().optional(),
+  created_by: field.string().nullable().optional(),
 })

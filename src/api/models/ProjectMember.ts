@@ -1,4 +1,4 @@
-import { f, objectSchema } from '../schema.js'
+import { field, objectSchema } from '../schema.js'
 
 /**
  * A member of a project (`GET /projects/{id}/members`): a user and their roles in that project.
@@ -20,12 +20,12 @@ export interface ProjectMember {
 
 /** Runtime schema of {@link ProjectMember}. */
 export const projectMemberSchema = objectSchema<ProjectMember>('project member', {
-  project_id: f.string(),
-  user_id: f.string(),
-  roles: f.stringArray(),
-  email: f.string().nullable().optional(),
-  firstname: f.string().nullable().optional(),
-  lastname: f.string().nullable().optional(),
-  expertise_level: f.string().nullable().optional(),
-  status: f.string().nullable().optional(),
+  project_id: field.string(),
+  user_id: field.string(),
+  roles: field.stringArray(),
+  email: field.string().nullable().optional(),
+  firstname: field.string().nullable().optional(),
+  lastname: field.string().nullable().optional(),
+  expertise_level: field.string().nullable().optional(),
+  status: field.string().nullable().optional(),
 })

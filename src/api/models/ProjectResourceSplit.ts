@@ -1,4 +1,4 @@
-import { f, objectSchema } from '../schema.js'
+import { field, objectSchema } from '../schema.js'
 
 /** A resource's split in a project (`GET /projects/{id}/splits`): `train`, `val`, `test` or any name. */
 export interface ProjectResourceSplit {
@@ -14,12 +14,12 @@ export interface ProjectResourceSplit {
 
 /** Runtime schema of {@link ProjectResourceSplit}. */
 export const projectResourceSplitSchema = objectSchema<ProjectResourceSplit>('split', {
-  id: f.string(),
-  split_name: f.string(),
-  project_id: f.string(),
-  resource_id: f.string(),
-  created_at: f.string(),
-  created_by: f.string(),
-  deleted_at: f.string().nullable().optional(),
-  deleted_by: f.string().nullable().optional(),
+  id: field.string(),
+  split_name: field.string(),
+  project_id: field.string(),
+  resource_id: field.string(),
+  created_at: field.string(),
+  created_by: field.string(),
+  deleted_at: field.string().nullable().optional(),
+  deleted_by: field.string().nullable().optional(),
 })

@@ -1,4 +1,4 @@
-import { f, objectSchema } from '../schema.js'
+import { field, objectSchema } from '../schema.js'
 
 /**
  * Progress of one annotator (`GET /projects/{id}/annotators-statistic`, also per worklist). The server's
@@ -18,14 +18,14 @@ export interface AnnotatorStats {
 
 /** Runtime schema of {@link AnnotatorStats}. */
 export const annotatorStatsSchema = objectSchema<AnnotatorStats>('annotator statistic', {
-  email: f.string(),
-  firstname: f.string().nullable().optional(),
-  lastname: f.string().nullable().optional(),
-  total_resources: f.number().optional(),
-  opened: f.number().optional(),
-  annotated: f.number().optional(),
-  closed: f.number().optional(),
-  annotations_count: f.number().optional(),
+  email: field.string(),
+  firstname: field.string().nullable().optional(),
+  lastname: field.string().nullable().optional(),
+  total_resources: field.number().optional(),
+  opened: field.number().optional(),
+  annotated: field.number().optional(),
+  closed: field.number().optional(),
+  annotations_count: field.number().optional(),
 })
 
 /** One annotator's status in a project (`GET /projects/{id}/users/{email}/status`) or worklist. */
