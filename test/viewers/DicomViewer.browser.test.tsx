@@ -6,7 +6,9 @@ import { convertFormat } from '../../src/api/format/convertFormat.js'
 import { DicomViewer, type DicomViewerProps, type DicomViewport } from '../../src/viewers/DicomViewer.js'
 import { decodeDicomFrame } from '../../src/viewers/decode/decodeDicomFrame.js'
 import type { Cornerstone } from '../../src/viewers/dicom/Cornerstone.js'
-import { compareRgb, expectedRgb } from './support/expectedPixels.js'
+import { dicomUnits } from '../../src/viewers/dicom/dicomUnits.js'
+import { colormapTable } from '../../src/viewers/render/colormaps.js'
+import { colormapMismatches, compareRgb, expectedRgb } from './support/expectedPixels.js'
 import { type FixtureName, fixtureBytes } from './support/fixtures.js'
 
 afterEach(() => cleanup())
@@ -315,6 +317,174 @@ describe('DicomViewer interaction', () => {
       expect(tab.querySelector('[data-viewer-overlay]')?.textContent).toContain('Zoom 200%')
     })
     tab.remove()
+  })
+})
+
+describe('DicomViewer toolbar, presets and colour maps', () => {
+  it('CT: the toolbar is visible, labelled and keyboard reachable; a preset sets the window and the pixels follow', async () => {
+    const data = await dicomFixture('CT_small.dcm')
+    const frame = await decodeDicomFrame(data, 0)
+    const view = await renderExact(data, { toolbar: true, viewport: undefined })
+    await view.waitRendered(0)
+    const toolbar = screen.getByRole('toolbar', { name: 'DICOM viewer tools' })
+    // Every button has a name and a tooltip.
+    for (const button of within(toolbar).getAllByRole('button')) {
+      expect(button.getAttribute('title')).toBeTruthy()
+      expect(button.textContent || button.getAttribute('aria-label')).toBeTruthy()
+    }
+    const select = within(toolbar).getByRole('combobox', { name: 'Window preset' }) as HTMLSelectElement
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual([
+      'Window…',
+      'Auto',
+      'Full range',
+      'Brain (80/40)',
+      'Subdural (200/75)',
+      'Stroke (40/40)',
+      'Lung (1500/-600)',
+      'Mediastinum (350/50)',
+      'Abdomen (400/50)',
+      'Liver (150/30)',
+      'Bone (2000/500)',
+    ])
+    fireEvent.change(select, { target: { value: 'lung' } })
+    expect(view.viewports.at(-1)).toMatchObject({ windowWidth: 1500, windowCenter: -600 })
+    await waitFor(() =>
+      expect(view.box.querySelector('[data-corner="bottomLeft"]')!.textContent).toContain('W 1500 L -600 HU'),
+    )
+    // The canvas shows the lung window (the image area is exactly rows × columns below the toolbar? no: fitted).
+    fireEvent.change(select, { target: { value: 'bone' } })
+    expect(view.viewports.at(-1)).toMatchObject({ windowWidth: 2000, windowCenter: 500 })
+    // Left/Right move between toolbar buttons; the help popover lists the shared keymap.
+    const buttons = within(toolbar).getAllByRole('button')
+    buttons[0].focus()
+    fireEvent.keyDown(buttons[0], { key: 'ArrowRight' })
+    expect(document.activeElement).toBe(buttons[1])
+    view.app.focus()
+    fireEvent.keyDown(view.app, { key: '?' })
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })
+    expect(help.textContent).toContain('Next frame or slice')
+    expect(help.textContent).toContain('Raise the level')
+    fireEvent.keyDown(help, { key: 'Escape' })
+    expect(screen.queryByRole('dialog')).toBeNull()
+    // Invert from the toolbar.
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'Invert' }))
+    expect(view.viewports.at(-1)!.invert).toBe(!frame.invert)
+  })
+
+  it('a preset repaints the canvas with the new window, pixel for pixel', async () => {
+    const data = await dicomFixture('CT_small.dcm')
+    const frame = await decodeDicomFrame(data, 0)
+    const view = await renderExact(data)
+    await view.waitRendered(0)
+    view.rerender(
+      <DicomViewer
+        data={data}
+        viewport={{
+          scale: 1,
+          translation: { x: 0, y: 0 },
+          pixelReplication: true,
+          windowWidth: 1500,
+          windowCenter: -600,
+        }}
+        onImageRendered={() => undefined}
+        style={{ minHeight: 0 }}
+        toolbar={false}
+      />,
+    )
+    await waitFor(async () =>
+      expect(compareRgb(await view.canvas(), expectedRgb(frame, -600, 1500), 2).over).toBe(0),
+    )
+  })
+
+  it('colour images have no window: no W/L readout, presets, colour map or W/L drag mode', async () => {
+    const data = await dicomFixture('SC_rgb_jpeg_dcmtk.dcm')
+    const view = await renderExact(data, { toolbar: true })
+    await view.waitRendered(0)
+    const toolbar = screen.getByRole('toolbar')
+    expect(within(toolbar).queryByRole('combobox')).toBeNull()
+    expect(within(toolbar).queryByRole('button', { name: 'W/L' })).toBeNull()
+    expect(within(toolbar).queryByRole('button', { name: 'Invert' })).toBeNull()
+    expect(view.box.querySelector('[data-viewer-overlay]')!.textContent).not.toMatch(/W -?\d/)
+    cleanup()
+    render(<DicomViewer data={data} toolbar={false} />)
+    expect(screen.queryByRole('toolbar')).toBeNull()
+  })
+
+  it('RT Dose units: Gy (or relative) times DoseGridScaling', async () => {
+    const data = await dicomFixture('rtdose.dcm')
+    // The fixture says Dose Units RELATIVE, Dose Grid Scaling 1e-6.
+    expect(dicomUnits(data)).toEqual({ unit: 'relative', scale: 1e-6 })
+    const dataSet = Object.create(data.dataSet)
+    dataSet.string = (tag: string) => (tag === 'x30040002' ? 'GY' : data.dataSet.string(tag))
+    expect(dicomUnits({ ...data, dataSet })).toEqual({ unit: 'Gy', scale: 1e-6 })
+    // A Rescale Slope already turns stored values into dose: no second scaling.
+    dataSet.floatString = (tag: string) => (tag === 'x00281053' ? 2 : data.dataSet.floatString(tag))
+    expect(dicomUnits({ ...data, dataSet })).toEqual({ unit: 'Gy', scale: 1 })
+  })
+
+  it('RT Dose opens in the hot colour map with a colour bar in dose units', async () => {
+    const data = await dicomFixture('rtdose.dcm')
+    const frame = await decodeDicomFrame(data, 0)
+    const units = dicomUnits(data)
+    const view = await renderExact(data, { colormap: undefined })
+    await view.waitRendered(0)
+    const grey = expectedRgb(frame, frame.windowCenter, frame.windowWidth)
+    expect(colormapMismatches(await view.canvas(), grey, colormapTable('hot'))).toBe(0)
+    const bar = view.box.querySelector('[data-colorbar="hot"]') as HTMLElement
+    const high = (frame.windowCenter + frame.windowWidth / 2) * units.scale
+    expect(bar.querySelector('[data-tick="high"]')!.textContent).toBe(
+      `${Number(high.toPrecision(3))} relative`,
+    )
+    // Switching to viridis repaints through that map; grayscale removes the bar.
+    view.rerender(
+      <DicomViewer
+        data={data}
+        viewport={{ scale: 1, translation: { x: 0, y: 0 }, pixelReplication: true }}
+        colormap="viridis"
+        toolbar={false}
+        style={{ minHeight: 0 }}
+      />,
+    )
+    await waitFor(async () =>
+      expect(colormapMismatches(await view.canvas(), grey, colormapTable('viridis'))).toBe(0),
+    )
+    view.rerender(
+      <DicomViewer
+        data={data}
+        viewport={{ scale: 1, translation: { x: 0, y: 0 }, pixelReplication: true }}
+        colormap="grayscale"
+        toolbar={false}
+        style={{ minHeight: 0 }}
+      />,
+    )
+    await waitFor(async () => expect(compareRgb(await view.canvas(), grey, 2).over).toBe(0))
+    expect(view.box.querySelector('[data-colorbar]')).toBeNull()
+  })
+
+  it('interpolation: smooth by default, pixelated on request', async () => {
+    const data = await dicomFixture('MR_small.dcm')
+    const smooth: DicomViewport[] = []
+    const { unmount } = render(
+      <div style={{ width: 256, height: 256 }}>
+        <DicomViewer data={data} toolbar={false} onViewportChange={(v) => smooth.push(v)} />
+      </div>,
+    )
+    const app = screen.getByRole('application')
+    await waitFor(() => expect(app.querySelector('[data-viewer-overlay]')).not.toBeNull())
+    const cs = await cornerstone()
+    const element = app.querySelector('[data-dicom-element]') as HTMLElement
+    expect(cs.getViewport(element)!.pixelReplication).toBe(false)
+    unmount()
+    render(
+      <div style={{ width: 256, height: 256 }}>
+        <DicomViewer data={data} toolbar={false} interpolation="pixelated" />
+      </div>,
+    )
+    const app2 = screen.getByRole('application')
+    await waitFor(() => expect(app2.querySelector('[data-viewer-overlay]')).not.toBeNull())
+    expect(cs.getViewport(app2.querySelector('[data-dicom-element]') as HTMLElement)!.pixelReplication).toBe(
+      true,
+    )
   })
 })
 

@@ -1,10 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { NiftiData } from '../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../src/api/format/convertFormat.js'
 import { NiftiViewer, type NiftiWindow } from '../../src/viewers/NiftiViewer.js'
 import { niftiSlice } from '../../src/viewers/nifti/niftiSlice.js'
 import type { NiftiPlane } from '../../src/viewers/nifti/niftiSliceGeometry.js'
+import { colormapTable } from '../../src/viewers/render/colormaps.js'
 import { fixtureBytes } from './support/fixtures.js'
 
 afterEach(() => cleanup())
@@ -102,6 +103,62 @@ describe('NiftiViewer', () => {
     await waitFor(() => expect(slices.at(-1)).toEqual([50, 'coronal']))
     fireEvent.keyDown(app, { key: 'ArrowUp' })
     expect(slices.at(-1)).toEqual([49, 'coronal'])
+  })
+
+  it('shares the DICOM toolbar model: colour map, invert, zoom, 1:1, reset and interpolation', async () => {
+    const nifti = await example4d()
+    render(
+      <div style={{ width: 500, height: 400 }}>
+        <NiftiViewer data={nifti} interpolation="pixelated" />
+      </div>,
+    )
+    const toolbar = screen.getByRole('toolbar', { name: 'NIfTI viewer tools' })
+    const canvas = document.querySelector('canvas') as HTMLCanvasElement
+    expect(canvas.style.imageRendering).toBe('pixelated')
+    let min = Number.POSITIVE_INFINITY
+    let max = Number.NEGATIVE_INFINITY
+    for (const v of nifti.voxels) {
+      min = Math.min(min, v)
+      max = Math.max(max, v)
+    }
+    const w = { center: (min + max) / 2, width: max - min }
+    const greyAt = (x: number) => {
+      const lo = w.center - 0.5 - (w.width - 1) / 2
+      const hi = w.center - 0.5 + (w.width - 1) / 2
+      return x <= lo ? 0 : x > hi ? 255 : ((x - (w.center - 0.5)) / (w.width - 1) + 0.5) * 255
+    }
+    const values = niftiSlice(nifti, 'axial', 12, 0)
+    const pixels = () => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+    // Colour map: each pixel is the map's entry for its windowed value; inverted, the entry for 255 − value.
+    fireEvent.change(within(toolbar).getByRole('combobox', { name: 'Colour map' }), {
+      target: { value: 'viridis' },
+    })
+    const lut = colormapTable('viridis')
+    const off = (invert: boolean) => {
+      const p = pixels()
+      let n = 0
+      for (let i = 0; i < values.length; i++) {
+        const y = Math.round(invert ? 255 - greyAt(values[i]) : greyAt(values[i]))
+        if (Math.abs(p[i * 4] - lut[y * 3]) > 1 || Math.abs(p[i * 4 + 1] - lut[y * 3 + 1]) > 1) n++
+      }
+      return n
+    }
+    await waitFor(() => expect(off(false)).toBe(0))
+    expect(document.querySelector('[data-colorbar="viridis"]')).not.toBeNull()
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'Invert' }))
+    await waitFor(() => expect(off(true)).toBe(0))
+    // Zoom from the keyboard and the overlay; 1:1 shows one voxel per screen pixel across; Reset fits again.
+    const app = screen.getByRole('application')
+    const zoomText = () => document.querySelector('[data-corner="bottomLeft"]')!.textContent
+    expect(zoomText()).toContain('Zoom 100%')
+    app.focus()
+    fireEvent.keyDown(app, { key: '+' })
+    expect(zoomText()).toContain('Zoom 125%')
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'Actual size' }))
+    await waitFor(() => expect(canvas.getBoundingClientRect().width).toBeCloseTo(canvas.width, 0))
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'Reset' }))
+    expect(zoomText()).toContain('Zoom 100%')
+    await waitFor(() => expect(off(false)).toBe(0))
   })
 
   it('shows an error for a volume it cannot slice', async () => {

@@ -53,6 +53,8 @@ export interface CornerstoneEnabledElement {
   /** Set by displayImage/setViewport: cornerstone's animation-frame loop redraws while true. */
   needsRedraw?: boolean
   invalid?: boolean
+  /** cornerstone's render caches; `renderCanvas` is recreated when unset. */
+  renderingTools?: { renderCanvas?: HTMLCanvasElement }
 }
 
 export interface ImageLoadObject {

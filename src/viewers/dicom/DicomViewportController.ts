@@ -259,7 +259,15 @@ export class DicomViewportController {
     const m = this.mounted
     const viewport = this.shown()
     if (!m || !viewport || !this.image || !isEnabled(m.cornerstone, m.element)) return
-    m.cornerstone.setViewport(m.element, this.cornerstoneViewport(viewport))
+    const next = this.cornerstoneViewport(viewport)
+    const enabled = m.cornerstone.getEnabledElement(m.element)
+    // The grey renderer writes only the alpha of its cached render canvas (RGB left black): after pseudo-colour
+    // wrote RGB there, switching the colour map needs a fresh render canvas and a full redraw.
+    if (enabled.viewport?.colormap !== next.colormap) {
+      enabled.invalid = true
+      if (enabled.renderingTools) enabled.renderingTools.renderCanvas = undefined
+    }
+    m.cornerstone.setViewport(m.element, next)
     if (!this.state.viewport || !sameViewport(viewport, this.state.viewport)) {
       this.setState({ ...this.state, viewport })
     }

@@ -9,8 +9,9 @@ export interface DicomUnits {
 const PET_UNITS: Record<string, string> = { BQML: 'Bq/mL', CNTS: 'counts', GML: 'g/mL', PROPCNT: 'counts/s' }
 
 /**
- * The unit of an image's values: HU for CT, Gy for RT Dose (Dose Grid Scaling (3004,000E) times the stored
- * value, unless a Rescale Slope already applies), PET Units (0054,1001); '' when the file says nothing.
+ * The unit of an image's values: HU for CT; for RT Dose, Dose Units (3004,0002) — Gy, or "relative" — with
+ * values Dose Grid Scaling (3004,000E) times the stored value (unless a Rescale Slope already applies); PET
+ * Units (0054,1001); '' when the file says nothing.
  *
  * @example
  * dicomUnits(rtdose) // { unit: 'Gy', scale: 1.2e-5 }
@@ -22,7 +23,8 @@ export function dicomUnits(data: DicomData): DicomUnits {
   if (modality === 'RTDOSE') {
     const scaling = ds.floatString('x3004000e')
     const units = ds.string('x30040002')?.trim().toUpperCase()
-    const unit = units === 'GY' ? 'Gy' : units === 'RELATIVE' ? '%' : (units ?? '')
+    // RELATIVE: dose relative to an implicit reference (no absolute unit to print).
+    const unit = units === 'GY' ? 'Gy' : units === 'RELATIVE' ? 'relative' : (units ?? '')
     const rescaled = ds.floatString('x00281053') !== undefined
     return { unit, scale: scaling && scaling > 0 && !rescaled ? scaling : 1 }
   }

@@ -47,3 +47,27 @@ export function compareRgb(rgba: Uint8ClampedArray, rgb: Uint8ClampedArray, tole
   }
   return { maxDiff, over }
 }
+
+/**
+ * How many pixels of a colour-mapped canvas (RGBA) are not the colour map's entry for the expected grey level
+ * (from {@link expectedRgb}): each pixel may match the entries one level either side (rounding differs).
+ */
+export function colormapMismatches(
+  rgba: Uint8ClampedArray,
+  grey: Uint8ClampedArray,
+  table: Uint8Array,
+): number {
+  let over = 0
+  for (let i = 0, j = 0; j < grey.length; i += 4, j += 3) {
+    const y = grey[j]
+    let ok = false
+    for (let k = Math.max(0, y - 1); k <= Math.min(255, y + 1) && !ok; k++) {
+      ok =
+        Math.abs(rgba[i] - table[k * 3]) <= 2 &&
+        Math.abs(rgba[i + 1] - table[k * 3 + 1]) <= 2 &&
+        Math.abs(rgba[i + 2] - table[k * 3 + 2]) <= 2
+    }
+    if (!ok) over++
+  }
+  return over
+}
