@@ -96,6 +96,7 @@ export {
 } from './errors.js'
 export type * from './format/ConvertedData.js'
 export { convertFormat } from './format/convertFormat.js'
+export { maxDecodedBytes, setMaxDecodedBytes } from './format/decodedSizeLimit.js'
 export { detectMimetype } from './format/detectMimetype.js'
 export { createHttpClient, type HttpClientOptions } from './httpClient.js'
 export type { Annotation } from './models/Annotation.js'

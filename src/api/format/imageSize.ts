@@ -1,5 +1,6 @@
 import { FormatError } from '../errors.js'
 import { hasAscii, hasBytes, readUint } from './bytes.js'
+import { checkDecodedSize } from './decodedSizeLimit.js'
 
 /** The still-image formats whose size can be read from the header. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'bmp' | 'webp' | 'tiff'
@@ -58,6 +59,11 @@ export function readImageSize(bytes: Uint8Array): { format: ImageFormat; width: 
       { reason: 'corrupt' },
     )
   }
+  // What a viewer will decode it to (RGBA): refused here rather than by a browser running out of memory.
+  checkDecodedSize(
+    size.width * size.height * 4,
+    `Image: the ${size.width}x${size.height} ${format.toUpperCase()}`,
+  )
   return { format, ...size }
 }
 

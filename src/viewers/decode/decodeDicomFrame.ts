@@ -1,7 +1,8 @@
 import { FormatError } from '../../api/errors.js'
 import type { DicomData } from '../../api/format/ConvertedData.js'
-import type { CodecOutput } from './codecs/Codec.js'
-import { type CompressedEncoding, jpegPrecision, loadCodec } from './codecs/loadCodec.js'
+import { checkDecodedSize } from '../../api/format/decodedSizeLimit.js'
+import { type Codec, type CodecOutput, codecError } from './codecs/Codec.js'
+import { codestreamHeader } from './codecs/codestreamHeader.js'
 import type { DecodedFrame, PixelArray } from './DecodedFrame.js'
 import { type ImageInfo, readImageInfo } from './imageInfo.js'
 import { readModalityTransform } from './modalityLut.js'
@@ -36,6 +37,20 @@ interface RawFrame {
  * const hu = frame.pixelData[0] * frame.slope + frame.intercept
  */
 export async function decodeDicomFrame(dicom: DicomData, frameIndex = 0): Promise<DecodedFrame> {
+  try {
+    return await decodeFrame(dicom, frameIndex)
+  } catch (error) {
+    if (error instanceof FormatError) throw error
+    // dicom-parser's accessors throw strings on elements that end early; codecs throw Error: all are FormatError.
+    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    throw new FormatError(`DICOM frame ${frameIndex}: the data is corrupt (${why})`, {
+      reason: 'corrupt',
+      cause: error,
+    })
+  }
+}
+
+async function decodeFrame(dicom: DicomData, frameIndex: number): Promise<DecodedFrame> {
   const { dataSet } = dicom
   const info = readImageInfo(dicom)
   if (!Number.isInteger(frameIndex) || frameIndex < 0 || frameIndex >= info.numberOfFrames) {
@@ -51,6 +66,13 @@ export async function decodeDicomFrame(dicom: DicomData, frameIndex = 0): Promis
       { reason: 'unsupported' },
     )
   }
+  // Checked before anything is allocated; a palette turns each index into 3 samples of up to 16 bits.
+  const palette = info.samplesPerPixel === 1 && info.photometricInterpretation === 'PALETTE COLOR'
+  const sampleBytes = Math.max(1, info.bitsAllocated / 8, palette ? 2 : 1)
+  checkDecodedSize(
+    info.rows * info.columns * (palette ? 3 : info.samplesPerPixel) * sampleBytes,
+    `DICOM frame ${frameIndex} (${info.columns}×${info.rows}×${info.samplesPerPixel} at ${info.bitsAllocated} bits)`,
+  )
   const raw = await readRawFrame(dicom, info, ts, frameIndex)
   const pixelCount = info.rows * info.columns
   let { pixels, photometric } = raw
@@ -161,10 +183,16 @@ async function readRawFrame(
       colorConverted: false,
     }
   }
-  const encoding = ts.encoding as CompressedEncoding
-  const precision = encoding === 'jpeg-extended' ? jpegPrecision(encoded) : info.bitsStored
-  const codec = await loadCodec(encoding, precision)
-  await codec.prepare()
+  // The codestream's own header must agree with the data set before a codec allocates for it.
+  const header = codestreamHeader(encoded)
+  if (header && (header.width !== info.columns || header.height !== info.rows)) {
+    throw new FormatError(
+      `DICOM frame ${frameIndex}: ${ts.name} codestream header says ${header.width}×${header.height}, ` +
+        `the dataset says ${info.columns}×${info.rows}`,
+      { reason: 'corrupt' },
+    )
+  }
+  const codec = await loadedCodec(ts, header?.precision ?? info.bitsStored, frameIndex)
   let out: CodecOutput
   try {
     out = await codec.decodeFrame(encoded, {
@@ -172,13 +200,12 @@ async function readRawFrame(
       signed: info.pixelRepresentation === 1,
     })
   } catch (e) {
-    if (e instanceof FormatError) throw e
-    const why = e instanceof Error ? e.message : typeof e === 'string' ? e : `codec error ${String(e)}`
-    throw new FormatError(
-      `DICOM frame ${frameIndex}: ${ts.name} data (${encoded.length} bytes) could not be decoded: ${why}. ` +
-        'The fragment is corrupt or incomplete',
-      { reason: 'corrupt', cause: e },
-    )
+    // Codecs throw FormatError (codecError); say which frame and syntax.
+    const error = e instanceof FormatError ? e : codecError(e, encoded.length)
+    throw new FormatError(`DICOM frame ${frameIndex}: ${ts.name}: ${error.message}`, {
+      reason: error.reason,
+      cause: e,
+    })
   }
   if (out.width !== info.columns || out.height !== info.rows || out.components !== info.samplesPerPixel) {
     throw new FormatError(
@@ -220,4 +247,22 @@ function codecStoredValues(
   for (let i = 0; i < sampleCount; i++) pixels[i] = source[i]
   maskStoredBits(pixels, info)
   return pixels
+}
+
+/** The row's codec, loaded and prepared; a codec that cannot load here makes the syntax unsupported here. */
+async function loadedCodec(ts: TransferSyntaxInfo, precision: number, frameIndex: number): Promise<Codec> {
+  if (!ts.codec) {
+    throw new FormatError(`DICOM frame ${frameIndex}: no codec for ${ts.name}`, { reason: 'unsupported' })
+  }
+  try {
+    const codec = await ts.codec(precision)
+    await codec.prepare()
+    return codec
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    throw new FormatError(
+      `DICOM frame ${frameIndex}: the ${ts.name} codec could not be loaded in this environment (${why})`,
+      { reason: 'unsupported', cause: error },
+    )
+  }
 }

@@ -63,47 +63,57 @@ export function readLutData(
 
 /**
  * Expands Segmented Palette Color LUT Data (PS3.3 C.7.9.2): discrete (0), linear (1) and indirect (2) segments.
+ * Bounded whatever the words say: output stops at `entries`, indirect segments may not nest, segments may not
+ * run past the data, and a table that makes no progress (zero-length segments replayed over and over) is refused.
  */
 export function expandSegmentedLut(words: Uint16Array, entries: number): Uint16Array {
-  const out: number[] = []
-  const segmentStarts: number[] = []
+  const out = new Uint16Array(entries)
+  let n = 0
   let i = 0
+  // Every real segment either consumes words or (replayed) produces entries: more visits than that is a loop.
+  let visits = 0
+  const maxVisits = words.length + entries
+  const corrupt = (why: string) => new FormatError(`DICOM segmented LUT ${why}`, { reason: 'corrupt' })
   const run = (end: number, depth: number): void => {
-    while (i < end) {
-      segmentStarts.push(i)
+    while (i < end && n < entries) {
+      if (++visits > maxVisits) throw corrupt('makes no progress (its indirect segments loop)')
+      if (i + 2 > words.length) throw corrupt(`has a segment header past its ${words.length} words`)
       const opcode = words[i]
       const length = words[i + 1]
       i += 2
       if (opcode === 0) {
-        for (let k = 0; k < length; k++) out.push(words[i + k])
+        if (i + length > words.length) throw corrupt(`has a discrete segment past its ${words.length} words`)
+        for (let k = 0; k < length && n < entries; k++) out[n++] = words[i + k]
         i += length
       } else if (opcode === 1) {
-        if (out.length === 0)
-          throw new FormatError('DICOM segmented LUT starts with a linear segment', { reason: 'corrupt' })
-        const y0 = out[out.length - 1]
+        if (n === 0) throw corrupt('starts with a linear segment')
+        if (i >= words.length) throw corrupt(`has a linear segment past its ${words.length} words`)
+        const y0 = out[n - 1]
         const y1 = words[i++]
-        for (let k = 1; k <= length; k++) out.push(Math.round(y0 + ((y1 - y0) * k) / length))
+        for (let k = 1; k <= length && n < entries; k++) out[n++] = Math.round(y0 + ((y1 - y0) * k) / length)
       } else if (opcode === 2) {
-        if (depth > 0)
-          throw new FormatError('DICOM segmented LUT nests indirect segments', { reason: 'corrupt' })
-        const offset = words[i] | (words[i + 1] << 16)
+        if (depth > 0) throw corrupt('nests indirect segments')
+        if (i + 2 > words.length) throw corrupt(`has an indirect segment past its ${words.length} words`)
+        const offset = words[i] + words[i + 1] * 0x10000
         i += 2
         const resume = i
         // Copy `length` segments starting at word `offset` by replaying them.
         i = offset
-        for (let k = 0; k < length; k++) run(nextSegmentEnd(words, i), depth + 1)
+        for (let k = 0; k < length && n < entries; k++) {
+          if (i + 2 > words.length)
+            throw corrupt(`has an indirect segment pointing past its ${words.length} words`)
+          run(nextSegmentEnd(words, i), depth + 1)
+        }
         i = resume
       } else {
-        throw new FormatError(`DICOM segmented LUT has an unknown segment type ${opcode}`, {
-          reason: 'corrupt',
-        })
+        throw corrupt(`has an unknown segment type ${opcode}`)
       }
     }
   }
   run(words.length, 0)
-  const result = new Uint16Array(entries)
-  for (let k = 0; k < entries; k++) result[k] = out[Math.min(k, out.length - 1)] ?? 0
-  return result
+  // Fewer values than entries: the last one repeats (none at all: zeros).
+  if (n > 0) out.fill(out[n - 1], n)
+  return out
 }
 
 /** Word index just after the segment that starts at `i`. */

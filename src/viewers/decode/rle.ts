@@ -29,6 +29,14 @@ export function decodeRle(
     )
   }
   const stride = expected
+  // PackBits expands at most 64-fold (a 2-byte run gives 128 bytes): a header asking for more than the frame
+  // can hold is forged, and refused before the output is allocated.
+  if (pixelCount * segments > (frame.length - 64) * 64) {
+    throw new FormatError(
+      `${where} frame of ${frame.length} bytes cannot hold ${segments} segments of ${pixelCount} bytes`,
+      { reason: 'corrupt' },
+    )
+  }
   const out = new Uint8Array(pixelCount * stride)
   for (let s = 0; s < segments; s++) {
     const start = header.getUint32(4 + 4 * s, true)

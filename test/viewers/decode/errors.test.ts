@@ -70,7 +70,9 @@ describe('decodeDicomFrame errors', () => {
       bytes.fill(0xff, f.position + 40, f.position + 400) // markers where entropy-coded data should be
     })
     const e = await decodeError(broken)
-    expect(e.message).toMatch(/DICOM frame 0: JPEG-LS Lossless data \(\d+ bytes\) could not be decoded/)
+    expect(e.message).toMatch(
+      /DICOM frame 0: JPEG-LS Lossless: the codestream \(\d+ bytes\) could not be decoded/,
+    )
   })
 
   it('a corrupt JPEG Lossless codestream is a FormatError', async () => {

@@ -1,3 +1,5 @@
+import { FormatError } from '../../../api/errors.js'
+
 /** What a codec hands back for one frame: samples interleaved, little endian, 1 or 2 bytes each. */
 export interface CodecOutput {
   bytes: Uint8Array
@@ -17,4 +19,13 @@ export interface Codec {
   /** Loads the codec (WASM) once; rejects when it cannot be loaded in this environment. */
   prepare(): Promise<unknown>
   decodeFrame(encoded: Uint8Array, options: { bitsAllocated: number; signed: boolean }): Promise<CodecOutput>
+}
+
+/** A codec's failure on a frame's bytes, as the FormatError every codec throws. */
+export function codecError(e: unknown, length: number): FormatError {
+  const why = e instanceof Error ? e.message : typeof e === 'string' ? e : `codec error ${String(e)}`
+  return new FormatError(
+    `the codestream (${length} bytes) could not be decoded: ${why}; the fragment is corrupt or incomplete`,
+    { reason: 'corrupt', cause: e },
+  )
 }

@@ -1,5 +1,5 @@
 import { Decoder } from 'jpeg-lossless-decoder-js'
-import type { Codec } from './Codec.js'
+import { type Codec, codecError } from './Codec.js'
 
 /**
  * JPEG Lossless, Non-Hierarchical (Process 14), any predictor selection value, through jpeg-lossless-decoder-js
@@ -28,7 +28,7 @@ export const jpegLossless: Codec = {
       out = decoder.decode(encoded.buffer as ArrayBuffer, encoded.byteOffset, encoded.length, bytesPerSample)
     } catch (e) {
       kept = undefined // a failed decode may leave state behind: start the next one fresh
-      throw e
+      throw codecError(e, encoded.length)
     }
     const bytes = new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
     return {

@@ -1,4 +1,4 @@
-import type { CodecOutput } from './Codec.js'
+import { type CodecOutput, codecError } from './Codec.js'
 import { codecBaseUrl } from './codecBaseUrl.js'
 
 /** The embind decoder classes of the @cornerstonejs codecs share this shape. */
@@ -108,7 +108,12 @@ export function runDecoder<D extends EmscriptenDecoder>(
 ): CodecOutput {
   try {
     decoder.getEncodedBuffer(encoded.length).set(encoded)
-    decoder.decode()
+    try {
+      decoder.decode()
+    } catch (e) {
+      // Emscripten codecs throw strings, numbers (a C++ exception pointer) or Errors on bad codestreams.
+      throw codecError(e, encoded.length)
+    }
     const info = decoder.getFrameInfo()
     const decoded = decoder.getDecodedBuffer()
     return {
