@@ -24,6 +24,18 @@ const withoutParsers = {
   },
 }
 
+// What loads with `import()` on first use — the upload code (series assembly, anonymisation, masks, NIfTI
+// writing, geometry) and the packages it uses (dcmjs, fast-png, dicom-parser, fflate) — is a separate chunk in an
+// app's bundle, not part of what the entry costs at startup: left out of the entry figures, measured on its own.
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    b.onResolve({ filter: /^(dcmjs|fast-png|dicom-parser|fflate)$|\/upload\// }, (a) =>
+      a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined,
+    )
+  },
+}
+
 async function gzipSize(entry, plugins = [], external = peers) {
   const out = await build({
     entryPoints: [entry],
@@ -33,7 +45,7 @@ async function gzipSize(entry, plugins = [], external = peers) {
     platform: 'browser',
     write: false,
     external,
-    plugins,
+    plugins: [lazyPackages, ...plugins],
     treeShaking: true,
     logLevel: 'silent',
   })
@@ -60,13 +72,19 @@ const budgets = [
     name: 'data layer (api + hooks, no parsers)',
     entry: 'src/index.ts',
     plugins: [withoutParsers],
-    limit: 21_100,
+    // + 4.2 kB for issue 12's methods (uploads, tags, segmentations, typed annotations, bulk downloads; the
+    // heavy part of uploads loads lazily, measured below).
+    limit: 25_500,
   },
   // Dec 2026: 37.1 kB since convertFormat reads DICOM with dicom-parser and inflates with fflate again (issue 9);
-  // the guard is that figure + 0.5 kB.
-  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 37_600 },
+  // the guard is that figure + 0.5 kB; + 4.1 kB for issue 12's methods.
+  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 41_700 },
   { name: 'root entry without the hooks', entry: 'src/index.ts', plugins: [withoutHooks] },
   { name: 'api layer alone (no parsers)', entry: 'src/api/index.ts', plugins: [withoutParsers] },
+  {
+    name: 'upload chunks, loaded on first upload (own code, packages lazy)',
+    entry: 'src/api/upload/uploadResources.ts',
+  },
   {
     name: 'viewers entry (own code + cornerstone-core, codecs lazy)',
     entry: 'src/viewers/index.ts',

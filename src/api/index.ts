@@ -32,10 +32,16 @@ export { UpdatableEntityApi, withUpdate } from './crud/UpdatableEntityApi.js'
 export {
   type AnnotationFilters,
   type AnnotationPatch,
+  type AnnotationSourceOptions,
   AnnotationsApi,
   type DownloadAnnotationOptions,
+  type GeometryAnnotationOptions,
+  groupByResource,
   type NewAnnotation,
   type NewAnnotationData,
+  type Prediction,
+  type UploadSegmentationsOptions,
+  type UploadVolumeSegmentationOptions,
 } from './endpoints/AnnotationsApi.js'
 export {
   AnnotationWorklistsApi,
@@ -67,6 +73,7 @@ export {
   type SplitFilters,
 } from './endpoints/ProjectsApi.js'
 export {
+  type DownloadResourceFilesOptions,
   type DownloadResourceOptions,
   type NewResource,
   type ResourceFilters,
@@ -102,6 +109,7 @@ export { createHttpClient, type HttpClientOptions } from './httpClient.js'
 export type { Annotation } from './models/Annotation.js'
 export type { AnnotationStatus, AnnotationStatusValue, WorkStatus } from './models/AnnotationStatus.js'
 export type { AnnotationSpec, AnnotationWorklist, WorklistAnnotator } from './models/AnnotationWorklist.js'
+export * from './models/annotationKinds.js'
 export type { Channel, ChannelResourceData } from './models/Channel.js'
 export type { Dataset } from './models/Dataset.js'
 export type { Invitation } from './models/Invitation.js'
@@ -120,3 +128,4 @@ export {
   objectSchema,
   type Shape,
 } from './schema.js'
+export * from './upload/index.js'

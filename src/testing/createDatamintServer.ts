@@ -203,6 +203,8 @@ export function createDatamintServer(options: DatamintServerOptions = {}): Datam
     if (!match) return { response: errorResponse(404, `Cannot ${request.method} ${path}`) }
     const key = routeKey(match.route)
     const fault = faults.take(key)
+    // Read an upload's body before refusing it, as a server does: a streamed body left unread stalls the client.
+    if (fault || !authorized(request, apiKey)) await request.arrayBuffer().catch(() => undefined)
     if (fault?.network) return { response: HttpResponse.error(), route: key }
     if (fault) {
       const status = fault.status ?? 500

@@ -7,15 +7,26 @@ import { withCreate } from '../crud/CreatableEntityApi.js'
 import { withDelete } from '../crud/DeletableEntityApi.js'
 import { EntityBaseApi } from '../crud/EntityBaseApi.js'
 import type { CallOptions, CreateOptions, ListFilters } from '../crud/types.js'
-import { badArgument, ValidationError } from '../errors.js'
+import { badArgument, ItemNotFoundError, ValidationError } from '../errors.js'
 import { asArray, isoDate, itemsFilter } from '../filterValues.js'
 import type { ConvertedData } from '../format/ConvertedData.js'
 import { sniff } from '../format/detectMimetype.js'
+import { isUuid } from '../ids.js'
+import type { Annotation } from '../models/Annotation.js'
 import type { Channel } from '../models/Channel.js'
-import type { Project } from '../models/Project.js'
+import { type Project, projectSchema } from '../models/Project.js'
 import { type Resource, type ResourceStatus, resourceSchema } from '../models/Resource.js'
 import { isObject } from '../schema.js'
+import {
+  type BulkDownloadOptions,
+  type Downloaded,
+  downloadInCompletionOrder,
+} from '../upload/downloadInCompletionOrder.js'
+import type { UploadResult } from '../upload/UploadResourcesError.js'
+import { readBlob, type UploadInput } from '../upload/uploadInput.js'
+import type { UploadResourcesOptions } from '../upload/uploadResources.js'
 import { uploadProgress } from '../uploadProgress.js'
+import { AnnotationsApi } from './AnnotationsApi.js'
 import { type ChannelFilters, ChannelsApi } from './ChannelsApi.js'
 
 /** Fields resources can be ordered by. */
@@ -48,6 +59,17 @@ export interface ResourceFilters {
   /** Resources in all of these projects (names, or a project). */
   projectName?: string | readonly string[] | Project
   filename?: string
+  /**
+   * Only resources uploaded from this path (`source_filepath`); compared after normalising separators,
+   * `./` and `..` segments. The server has no such filter: all matching pages are read, then filtered here.
+   */
+  sourceFilepath?: string
+}
+
+/** Options of {@link ResourcesApi.downloadResourceFiles}. */
+export interface DownloadResourceFilesOptions extends BulkDownloadOptions {
+  /** Convert each file with `convertFormat` (default true); `false` gives the bytes (e.g. for a ZIP). */
+  autoConvert?: boolean
 }
 
 /** Options of {@link ResourcesApi.downloadResourceFile}. */
@@ -324,6 +346,240 @@ export class ResourcesApi extends Base {
 
   #channels: ChannelsApi | undefined
 
+  /**
+   * A filtered list (`GET /resources`); with `sourceFilepath`, every page of the other filters is read and
+   * the paths compared here (the server does not filter by path), `limit`/`offset` applying afterwards.
+   */
+  override async getList(
+    filters: ListFilters<ResourceFilters> = {},
+    options?: CallOptions,
+  ): Promise<Resource[]> {
+    const { sourceFilepath, limit, offset, ...rest } = filters
+    if (sourceFilepath === undefined) return super.getList(filters, options)
+    const wanted = normalisePath(sourceFilepath)
+    const all = await super.getList(rest, options)
+    const matching = all.filter(
+      (r) => typeof r.source_filepath === 'string' && normalisePath(r.source_filepath) === wanted,
+    )
+    return matching.slice(offset ?? 0, limit === undefined ? undefined : (offset ?? 0) + limit)
+  }
+
+  /**
+   * Uploads many files (the SDK's `upload_resources`): a dropped folder, a file picker's selection, bytes
+   * with names. DICOM instances of one series become one multi-frame file (`assembleDicoms`, default true;
+   * grouped and ordered as the SDK's medimgkit does), DICOM reports are left out (`discardDicomReports`),
+   * DICOM files can be de-identified first (`anonymize`, see docs/anonymisation.md). Up to `concurrency`
+   * (default 4) uploads run at once; `onProgress` reports each input and the totals.
+   *
+   * Resolves to one result per input, in input order: the id of the resource it went into (inputs of one
+   * series share it), or, with `onError: 'skip'`, its error. With `onError: 'raise'` (default) the first
+   * failure stops new uploads and the call rejects with an `UploadResourcesError` whose `results` keep what
+   * was uploaded. `publishTo` (a project, its id or name) publishes the uploads and adds them to it.
+   *
+   * @example
+   * const results = await api.resources.uploadResources([...input.files], {
+   *   onError: 'skip', tags: ['study-1'], publishTo: 'Liver review',
+   *   onProgress: (p) => console.log(p.file, p.fraction, `${p.transferredBytes}/${p.totalBytes}`),
+   * })
+   * const failed = results.filter((r) => r instanceof Error)
+   */
+  async uploadResources(
+    files: readonly UploadInput[],
+    options: UploadResourcesOptions = {},
+  ): Promise<UploadResult[]> {
+    // Loaded on first use, with what it needs (series assembly, anonymisation): apps that never upload skip it.
+    const { uploadResources } = await import('../upload/uploadResources.js')
+    return uploadResources(files, options, {
+      uploadOne: (file, o) => this.#upload(file, o),
+      resolveProject: (project, signal) => this.#resolveProject(project, signal),
+      addToProject: async (project, ids, signal) => {
+        await this.requestJson('POST', `projects/${project.id}/resources`, {
+          json: { resource_ids_to_add: ids, all_files_selected: false },
+          signal,
+          item: { type: 'project', id: project.id },
+        })
+      },
+      uploadSegmentations: async (id, segmentation, signal) => {
+        const names = segmentation.names
+        const frames = segmentation.frameIndex
+        for (const [i, mask] of segmentation.files.entries()) {
+          await this.#annotations().uploadSegmentations(id, mask, {
+            name: Array.isArray(names) ? names[i] : (names as never),
+            frameIndex: frames?.[i],
+            source: 'imported',
+            signal,
+          })
+        }
+      },
+    })
+  }
+
+  #annotationsApi?: AnnotationsApi
+  #annotations(): AnnotationsApi {
+    this.#annotationsApi ??= new AnnotationsApi(this.config, this.client)
+    return this.#annotationsApi
+  }
+
+  async #resolveProject(project: string | Project, signal?: AbortSignal): Promise<Project> {
+    if (typeof project === 'object' && project !== null) return project
+    if (typeof project !== 'string' || project.trim() === '') {
+      throw badArgument('uploadResources: publishTo must be a project, its id or its name.', 'publishTo')
+    }
+    if (isUuid(project)) {
+      const raw = await this.requestJson('GET', `projects/${project.toLowerCase()}`, {
+        signal,
+        item: { type: 'project', id: project },
+      })
+      return projectSchema.parse(raw, 'project')
+    }
+    const all = await this.paginate('projects', { signal, itemsKey: 'projects' })
+    const found = projectSchema.parseList?.(all) ?? all.map((p) => projectSchema.parse(p))
+    const match = found.find((p) => p.name === project)
+    if (!match) {
+      throw new ItemNotFoundError(
+        `uploadResources: no project named "${project}"; create it or pass its id.`,
+        {
+          itemType: 'project',
+          itemId: project,
+        },
+      )
+    }
+    return match
+  }
+
+  /**
+   * Replaces the tags of one resource (`PUT /resources/{id}/tags` with `{tags}`) or of several at once
+   * (`PUT /resources/tags` with `{resource_ids, tags}`), duplicates dropped.
+   *
+   * @example
+   * await api.resources.setTags(resource, ['liver', 'reviewed'])
+   */
+  async setTags(
+    resource: string | Resource | ReadonlyArray<string | Resource>,
+    tags: readonly string[],
+    options?: CallOptions,
+  ): Promise<void> {
+    const unique = uniqueTags(tags)
+    if (Array.isArray(resource)) {
+      const ids = resource.map((r) => this.getEntityId(r))
+      if (ids.length === 0) return
+      await this.requestJson('PUT', `${this.endpointBase}/tags`, {
+        ...options,
+        json: { resource_ids: ids, tags: unique },
+      })
+      return
+    }
+    const id = this.getEntityId(resource as string | Resource)
+    await this.requestJson('PUT', `${this.entityPath(id)}/tags`, {
+      ...this.about(id, options),
+      json: { tags: unique },
+    })
+  }
+
+  /**
+   * Adds tags to resources, keeping theirs (the SDK's `add_tags`): ids are fetched first to learn their
+   * tags, then resources with the same tags are set in one request per group.
+   *
+   * @example
+   * await api.resources.addTags(selected, ['to-review'])
+   */
+  async addTags(
+    resources: string | Resource | ReadonlyArray<string | Resource>,
+    tags: readonly string[],
+    options?: CallOptions,
+  ): Promise<void> {
+    const list = Array.isArray(resources) ? resources : [resources as string | Resource]
+    const entities = await Promise.all(
+      list.map((r) => (typeof r === 'string' ? this.getById(r, options) : Promise.resolve(r))),
+    )
+    const groups = new Map<string, Resource[]>()
+    for (const entity of entities) {
+      const key = JSON.stringify(entity.tags ?? [])
+      groups.set(key, [...(groups.get(key) ?? []), entity])
+    }
+    for (const [key, group] of groups) {
+      const merged = [...(JSON.parse(key) as string[]), ...tags]
+      await this.setTags(group.length === 1 && !Array.isArray(resources) ? group[0] : group, merged, options)
+    }
+  }
+
+  /**
+   * Resources without any annotation (`GET /resources/not-annotated`, paged), with the list filters.
+   *
+   * @example
+   * const todo = await api.resources.getNotAnnotated({ status: 'published', limit: 50 })
+   */
+  async getNotAnnotated(
+    filters: ListFilters<ResourceFilters> = {},
+    options?: CallOptions,
+  ): Promise<Resource[]> {
+    const { limit, offset, ...rest } = filters
+    const searchParams = this.listSearchParams(rest)
+    if (rest.status === undefined) delete searchParams.status
+    const raw = await this.paginate(`${this.endpointBase}/not-annotated`, {
+      searchParams,
+      limit,
+      offset,
+      signal: options?.signal,
+      itemsKey: 'resources',
+    })
+    return this.parseList(raw)
+  }
+
+  /**
+   * The annotations of a resource, AI segmentations included (the SDK's `get_annotations`).
+   *
+   * @example
+   * const boxes = await api.resources.getAnnotations(resource, { annotationType: 'square' })
+   */
+  getAnnotations(
+    resource: string | Resource,
+    options: CallOptions & { annotationType?: string } = {},
+  ): Promise<Annotation[]> {
+    const { annotationType, ...call } = options
+    return this.#annotations().getList(
+      { resource: this.getEntityId(resource), annotationType, loadAiSegmentations: true },
+      call,
+    )
+  }
+
+  /**
+   * Downloads many resources' files, `concurrency` (default 4) at a time, as an async iterable of
+   * `{ resource, data }` or `{ resource, error }` in completion order; one failure does not stop the others.
+   * `onProgress` reports the whole batch. Leaving the loop early aborts what is in flight.
+   * See `zipDownloads` to put them in a ZIP.
+   *
+   * @example
+   * for await (const { resource, data, error } of api.resources.downloadResourceFiles(ids, { autoConvert: false })) {
+   *   if (error) console.warn(resource, error)
+   *   else save(data)
+   * }
+   */
+  downloadResourceFiles(
+    resources: ReadonlyArray<string | Resource>,
+    options: DownloadResourceFilesOptions & { autoConvert: false },
+  ): AsyncGenerator<Downloaded<'resource', string | Resource, Uint8Array>, void, undefined>
+  downloadResourceFiles(
+    resources: ReadonlyArray<string | Resource>,
+    options?: DownloadResourceFilesOptions,
+  ): AsyncGenerator<Downloaded<'resource', string | Resource, ConvertedData>, void, undefined>
+  downloadResourceFiles(
+    resources: ReadonlyArray<string | Resource>,
+    options: DownloadResourceFilesOptions = {},
+  ): AsyncGenerator<Downloaded<'resource', string | Resource, ConvertedData | Uint8Array>, void, undefined> {
+    for (const r of resources) this.getEntityId(r)
+    const { autoConvert = true, ...bulk } = options
+    return downloadInCompletionOrder(
+      'resource',
+      resources,
+      (resource, { signal, onProgress }) =>
+        this.downloadResourceFile(resource, { autoConvert, signal, onProgress }) as Promise<
+          ConvertedData | Uint8Array
+        >,
+      bulk,
+    )
+  }
+
   /** The wire query of the filters: `status` always (empty = all), the others when set. */
   protected override listSearchParams(filters: ResourceFilters): SearchParams {
     const { projectName, tags } = filters
@@ -367,7 +623,7 @@ function modalityIn(metadata: Record<string, unknown> | string): string | undefi
 /** The Blob's own type when it says something, else detected from the first 64 KiB. */
 async function guessMimetype(file: Blob | Uint8Array, filename: string): Promise<string> {
   if (file instanceof Blob && file.type && file.type !== 'application/octet-stream') return file.type
-  const head = file instanceof Blob ? await readHead(file.slice(0, 65536)) : file.subarray(0, 65536)
+  const head = file instanceof Blob ? await readBlob(file.slice(0, 65536)) : file.subarray(0, 65536)
   const sniffed = sniff(head)
   // A gzipped NIfTI (or a .nii.gz the head cannot tell) goes up as NIfTI, like the Python SDK does.
   if (sniffed.mimetype === 'application/gzip' && (sniffed.specific || /\.nii\.gz$/i.test(filename))) {
@@ -376,13 +632,21 @@ async function guessMimetype(file: Blob | Uint8Array, filename: string): Promise
   return sniffed.mimetype === 'application/x-empty' ? 'application/octet-stream' : sniffed.mimetype
 }
 
-/** jsdom's Blob has no `arrayBuffer()`; its FileReader does (browsers and Node have both). */
-function readHead(blob: Blob): Promise<Uint8Array> {
-  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer().then((b) => new Uint8Array(b))
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsArrayBuffer(blob)
-  })
+/** Tags trimmed, empty ones and duplicates dropped, first-seen order kept. */
+function uniqueTags(tags: readonly string[]): string[] {
+  if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) {
+    throw badArgument('tags must be an array of strings.', 'tags')
+  }
+  return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))]
+}
+
+/** A path compared by its segments: `\\` as `/`, `.` dropped, `..` applied, no trailing slash. */
+function normalisePath(path: string): string {
+  const out: string[] = []
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '.' || (part === '' && out.length > 0)) continue
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '') out.pop()
+    else out.push(part)
+  }
+  return out.join('/')
 }

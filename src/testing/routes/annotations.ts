@@ -4,6 +4,7 @@ import { dateValue, jsonBody, jsonObject, page, paging, uuidList, uuidParam } fr
 import type { Route, RouteContext } from '../router.js'
 import { isUuid } from '../SeededRandom.js'
 import { newAnnotation } from '../seedDatabase.js'
+import { mimetypeFromFilename } from '../seedFiles.js'
 import { annotationToWire } from '../wire.js'
 import { fileResponse } from './fileResponse.js'
 import { liveResource } from './resources.js'
@@ -69,7 +70,16 @@ function searchFilter(context: RouteContext, body: Record<string, unknown>) {
 }
 
 // What a create item may carry besides the fields handled explicitly.
-const PASSTHROUGH = ['units', 'geometry', 'annotation_worklist_id', 'imported_from', 'model_id', 'set_name']
+const PASSTHROUGH = [
+  'units',
+  'geometry',
+  'annotation_worklist_id',
+  'imported_from',
+  'import_author',
+  'model_id',
+  'set_name',
+  'source',
+]
 
 function createFields(context: RouteContext, item: unknown, position: number) {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
@@ -136,6 +146,72 @@ export const annotationRoutes: Route[] = [
       const ids = parsed.map(
         ({ fields, createdBy }) => newAnnotation(context.db, resource, fields, createdAt, createdBy).id,
       )
+      return json(ids, 201)
+    },
+  },
+  {
+    method: 'POST',
+    path: '/annotations/:resourceId/annotations/:id/file',
+    async handle(context) {
+      const resource = liveResource(context, 'resourceId')
+      const annotation = liveAnnotation(context)
+      if (annotation.resource_id !== resource.id)
+        throw notFound('Annotation', `${annotation.id} on resource ${resource.id}`)
+      const file = await formFile(context, 'file')
+      const mimetype =
+        file.type && file.type !== 'application/octet-stream' ? file.type : mimetypeFromFilename(file.name)
+      context.db.annotationFiles.set(annotation.id, {
+        bytes: new Uint8Array(await file.arrayBuffer()),
+        mimetype,
+      })
+      annotation.associated_file = `annotations/${annotation.id}/${file.name || 'file'}`
+      annotation.file = annotation.associated_file
+      return json({ id: annotation.id, associated_file: annotation.associated_file }, 201)
+    },
+  },
+  {
+    method: 'POST',
+    path: '/annotations/:resourceId/segmentations/file',
+    async handle(context) {
+      const resource = liveResource(context, 'resourceId')
+      const form = await multipart(context)
+      const file = form.get('file')
+      if (file === null || typeof file === 'string')
+        throw new HttpError(422, 'file: a NIfTI file field named "file" is required')
+      const bytes = new Uint8Array(await file.arrayBuffer())
+      const map = await segmentationMap(form.get('segmentation_map'))
+      const text = (field: string) => {
+        const value = form.get(field)
+        return typeof value === 'string' && value !== '' ? value : undefined
+      }
+      const modelId = text('model_id')
+      const createdAt = context.db.now()
+      // One annotation per named label (one unnamed when the map is empty), each serving the whole volume.
+      const entries = Object.entries(map)
+      const labels = entries.length > 0 ? entries : [['1', 'segmentation']]
+      const ids = labels.map(([value, name]) => {
+        const annotation = newAnnotation(
+          context.db,
+          resource,
+          {
+            identifier: name,
+            annotation_type: 'segmentation',
+            scope: 'image',
+            class_map: { [value]: name },
+            annotation_worklist_id: text('annotation_worklist_id') ?? null,
+            imported_from: text('imported_from') ?? null,
+            source: text('source') ?? null,
+            model_id: modelId ?? null,
+            is_model: modelId !== undefined,
+            created_by_model: modelId ?? null,
+            associated_file: `segmentations/${resource.id}/${file.name || 'segmentation.nii'}`,
+          },
+          createdAt,
+          context.db.currentUser,
+        )
+        context.db.annotationFiles.set(annotation.id, { bytes, mimetype: 'application/nifti' })
+        return annotation.id
+      })
       return json(ids, 201)
     },
   },
@@ -235,3 +311,40 @@ export const annotationRoutes: Route[] = [
     },
   },
 ]
+
+async function multipart(context: RouteContext): Promise<FormData> {
+  try {
+    return await context.request.formData()
+  } catch {
+    throw new HttpError(422, 'Expected a multipart/form-data body')
+  }
+}
+
+async function formFile(context: RouteContext, field: string): Promise<File> {
+  const value = (await multipart(context)).get(field)
+  if (value === null || typeof value === 'string') {
+    throw new HttpError(422, `${field}: a file field named "${field}" is required`)
+  }
+  return value as File
+}
+
+/** `segmentation_map`: JSON `{ "1": "liver" }` sent as a text field or a JSON part. */
+async function segmentationMap(value: FormDataEntryValue | null): Promise<Record<string, string>> {
+  if (value === null) return {}
+  const raw = typeof value === 'string' ? value : await value.text()
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    throw new HttpError(422, 'segmentation_map must be JSON, e.g. {"1": "liver"}')
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new HttpError(422, 'segmentation_map must be a JSON object of label value → name')
+  }
+  for (const [key, name] of Object.entries(parsed)) {
+    if (!/^\d+$/.test(key) || typeof name !== 'string') {
+      throw new HttpError(422, `segmentation_map: "${key}" must map a label number to a name`)
+    }
+  }
+  return parsed as Record<string, string>
+}

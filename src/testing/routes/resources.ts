@@ -135,6 +135,20 @@ function tagList(value: unknown): string[] {
 
 export const resourceRoutes: Route[] = [
   {
+    // Before `/resources/:id`, which would take `not-annotated` for an id.
+    method: 'GET',
+    path: '/resources/not-annotated',
+    handle(context) {
+      const annotated = new Set(context.db.liveAnnotations().map((a) => a.resource_id))
+      const all = filterResources(context).filter((r) => !annotated.has(r.id))
+      const items = page(all, paging(context.url.searchParams))
+      return json({
+        data: [{ resources: items.map(resourceToWire) }],
+        totalCount: count(all.length, context.settings),
+      })
+    },
+  },
+  {
     method: 'GET',
     path: '/resources',
     handle(context) {
