@@ -73,12 +73,13 @@ const budgets = [
     entry: 'src/index.ts',
     plugins: [withoutParsers],
     // + 4.2 kB for issue 12's methods (uploads, tags, segmentations, typed annotations, bulk downloads; the
+    // hooks cache rework of bb01e83 added ~1.2 kB, see HOOKS_LIMIT;
     // heavy part of uploads loads lazily, measured below).
-    limit: 25_500,
+    limit: 26_700,
   },
   // Dec 2026: 37.1 kB since convertFormat reads DICOM with dicom-parser and inflates with fflate again (issue 9);
   // the guard is that figure + 0.5 kB; + 4.1 kB for issue 12's methods.
-  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 41_700 },
+  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 42_900 },
   { name: 'root entry without the hooks', entry: 'src/index.ts', plugins: [withoutHooks] },
   { name: 'api layer alone (no parsers)', entry: 'src/api/index.ts', plugins: [withoutParsers] },
   {
