@@ -1,19 +1,27 @@
 'use client'
 import { useState } from 'react'
 import type { ImageData } from '../api/format/ConvertedData.js'
+import { downloadBytes } from './ui/downloadBytes.js'
 import { frameStyle, toolbarStyle } from './ui/frameStyle.js'
+import type { Interpolation } from './ui/Interpolation.js'
 import { useObjectUrl } from './ui/useObjectUrl.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
+import { ViewerError } from './ui/ViewerState.js'
+import { ViewerStyles } from './ui/ViewerStyles.js'
 
 export type ImageFit = 'fit' | 'actual'
 
 export interface ImageViewerProps extends ViewerProps {
   data: ImageData
+  /** File name offered by the Download button when the browser cannot display the image. */
+  filename?: string
   /** Shown size: `'fit'` scales the image into the viewer (default), `'actual'` shows it 1:1 with scrolling. */
   fit?: ImageFit
   defaultFit?: ImageFit
   onFitChange?: (fit: ImageFit) => void
+  /** Magnification: `smooth` (the default of every viewer) or `pixelated` (nearest neighbour). */
+  interpolation?: Interpolation
 }
 
 /**
@@ -30,6 +38,8 @@ export function ImageViewer({
   fit,
   defaultFit = 'fit',
   onFitChange,
+  interpolation = 'smooth',
+  filename,
   label,
   className,
   style,
@@ -43,6 +53,7 @@ export function ImageViewer({
   const status = state.url === url ? state.status : 'loading'
   const name = label ?? 'Image viewer'
 
+  const rendering = interpolation === 'pixelated' ? 'pixelated' : 'auto'
   const changeFit = (next: ImageFit) => {
     setInnerFit(next)
     onFitChange?.(next)
@@ -52,9 +63,10 @@ export function ImageViewer({
     <section
       aria-label={name}
       aria-busy={status === 'loading'}
-      className={className}
+      className={['dmv-root', className].filter(Boolean).join(' ')}
       style={frameStyle(128, style)}
     >
+      <ViewerStyles />
       <div style={toolbarStyle}>
         <button type="button" aria-pressed={shownFit === 'fit'} onClick={() => changeFit('fit')}>
           Fit
@@ -68,9 +80,14 @@ export function ImageViewer({
       </div>
       {status === 'loading' && <ViewerMessage kind="loading">Loading image…</ViewerMessage>}
       {status === 'error' && (
-        <ViewerMessage kind="error">
-          This browser cannot display {data.mimetype} images. Download the file to open it in another program.
-        </ViewerMessage>
+        <ViewerError
+          text={{
+            title: 'This image cannot be displayed here',
+            message: `This browser cannot display ${data.mimetype} images. Download the file to open it in another program.`,
+            details: `The browser refused to decode ${data.mimetype} (${data.width} × ${data.height} px, ${data.bytes.length} bytes).`,
+          }}
+          onDownload={() => downloadBytes(data.bytes, data.mimetype, filename ?? 'image')}
+        />
       )}
       <div
         // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so the arrow keys scroll a 1:1 image
@@ -100,8 +117,8 @@ export function ImageViewer({
             onError={() => setState({ url, status: 'error' })}
             style={
               shownFit === 'fit'
-                ? { width: '100%', height: '100%', objectFit: 'contain', imageRendering: 'auto' }
-                : { maxWidth: 'none', flex: 'none' }
+                ? { width: '100%', height: '100%', objectFit: 'contain', imageRendering: rendering }
+                : { maxWidth: 'none', flex: 'none', imageRendering: rendering }
             }
           />
         )}

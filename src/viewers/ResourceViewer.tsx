@@ -5,8 +5,8 @@ import { DicomViewer } from './DicomViewer.js'
 import { ImageViewer } from './ImageViewer.js'
 import { JsonViewer } from './JsonViewer.js'
 import { NiftiViewer } from './NiftiViewer.js'
-import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
+import { ViewerError } from './ui/ViewerState.js'
 import { VideoViewer } from './VideoViewer.js'
 
 export interface ResourceViewerProps extends ViewerProps {
@@ -33,7 +33,7 @@ export function ResourceViewer({ data, filename, ...common }: ResourceViewerProp
     case 'nifti':
       return <NiftiViewer data={data} {...common} />
     case 'image':
-      return <ImageViewer data={data} {...common} />
+      return <ImageViewer data={data} filename={filename} {...common} />
     case 'video':
       return <VideoViewer data={data} filename={filename} {...common} />
     case 'json':
@@ -47,10 +47,13 @@ export function ResourceViewer({ data, filename, ...common }: ResourceViewerProp
           className={common.className}
           style={common.style}
         >
-          <ViewerMessage kind="error">
-            No viewer for data of kind {JSON.stringify((data as { kind?: unknown }).kind)}; pass what
-            convertFormat returns.
-          </ViewerMessage>
+          <ViewerError
+            text={{
+              title: 'No viewer for this data',
+              message: `No viewer for data of kind ${JSON.stringify((data as { kind?: unknown }).kind)}; pass what convertFormat returns.`,
+              details: '',
+            }}
+          />
         </section>
       )
   }

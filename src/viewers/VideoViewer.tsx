@@ -6,6 +6,8 @@ import { frameStyle } from './ui/frameStyle.js'
 import { useObjectUrl } from './ui/useObjectUrl.js'
 import { ViewerMessage } from './ui/ViewerMessage.js'
 import type { ViewerProps } from './ui/ViewerProps.js'
+import { ViewerError } from './ui/ViewerState.js'
+import { ViewerStyles } from './ui/ViewerStyles.js'
 
 export interface VideoViewerProps extends ViewerProps {
   data: VideoData
@@ -45,19 +47,20 @@ export function VideoViewer({ data, filename, autoPlay, loop, label, className, 
     <section
       aria-label={name}
       aria-busy={status === 'loading'}
-      className={className}
+      className={['dmv-root', className].filter(Boolean).join(' ')}
       style={frameStyle(128, style)}
     >
+      <ViewerStyles />
       {status === 'loading' && <ViewerMessage kind="loading">Loading video…</ViewerMessage>}
       {status === 'unsupported' && (
-        <ViewerMessage kind="error">
-          This browser cannot play this video ({data.mimetype}
-          {state.detail ? `: ${state.detail}` : ''}); its codec is not supported here. Download the file to
-          play it in another player.{' '}
-          <button type="button" onClick={() => downloadBytes(data.bytes, data.mimetype, filename ?? 'video')}>
-            Download
-          </button>
-        </ViewerMessage>
+        <ViewerError
+          text={{
+            title: 'This video cannot be played here',
+            message: `This browser cannot play this video (${data.mimetype}${state.detail ? `: ${state.detail}` : ''}); its codec is not supported here. Download the file to play it in another player.`,
+            details: state.detail ?? `canPlayType('${data.mimetype}') is empty`,
+          }}
+          onDownload={() => downloadBytes(data.bytes, data.mimetype, filename ?? 'video')}
+        />
       )}
       {url && !typeUnknown && (
         <video

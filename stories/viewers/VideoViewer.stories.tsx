@@ -56,7 +56,9 @@ export const Unsupported: Story = {
     const canvas = within(canvasElement)
     const alert = await canvas.findByRole('alert', {}, { timeout: 5000 })
     await expect(alert).toHaveTextContent(/cannot play this video/)
-    await expect(within(alert).getByRole('button', { name: 'Download' })).toBeVisible()
+    await expect(within(alert).getByRole('button', { name: 'Download file' })).toBeVisible()
+    // The technical text sits behind Details.
+    await expect(within(alert).getByText('Details')).toBeVisible()
   },
 }
 

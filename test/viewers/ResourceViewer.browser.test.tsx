@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query'
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DatamintApi } from '../../src/api/endpoints/DatamintApi.js'
+import { FormatError } from '../../src/api/errors.js'
 import type { ConvertedData } from '../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../src/api/format/convertFormat.js'
 import { DatamintProvider } from '../../src/hooks/DatamintProvider.js'
@@ -38,7 +39,11 @@ describe('ResourceViewer', () => {
 
 type Download = (
   id: string,
-  options: { onProgress?: (p: { fraction?: number; transferredBytes: number; totalBytes?: number }) => void },
+  options: {
+    onProgress?: (p: { fraction?: number; transferredBytes: number; totalBytes?: number }) => void
+    signal?: AbortSignal
+    autoConvert?: boolean
+  },
 ) => Promise<unknown>
 
 /** A DatamintApi stand-in whose downloads the test scripts (no network). */
@@ -93,6 +98,65 @@ describe('ResourceFileViewer', () => {
     expect(screen.queryByRole('progressbar')).toBeNull()
   })
 
+  it('Cancel aborts the download and offers it again', async () => {
+    const signals: AbortSignal[] = []
+    const api = fakeApi(
+      (_id, { onProgress, signal }) =>
+        new Promise((_resolve, reject) => {
+          signals.push(signal!)
+          onProgress?.({ fraction: 0.25, transferredBytes: 1000, totalBytes: 4000 })
+          signal!.addEventListener('abort', () => reject(signal!.reason))
+        }),
+    )
+    render(
+      <DatamintProvider api={api} queryClient={new QueryClient()}>
+        <ResourceFileViewer resourceId="res-c" />
+      </DatamintProvider>,
+    )
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(signals[0].aborted).toBe(true))
+    expect((await screen.findByRole('alert')).textContent).toContain('Download cancelled')
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(signals).toHaveLength(2))
+    expect(await screen.findByRole('progressbar', { name: 'Download progress' })).toBeTruthy()
+  })
+
+  it('a file that cannot be converted: plain words, details, and the raw file to download', async () => {
+    const raw = new Uint8Array([1, 2, 3, 4])
+    const asked: Array<boolean | undefined> = []
+    const api = fakeApi(async (_id, { autoConvert }) => {
+      asked.push(autoConvert)
+      if (autoConvert === false) return raw
+      throw new FormatError('DICOM: truncated at byte 132 while reading element (0002,0000)', {
+        reason: 'corrupt',
+      })
+    })
+    render(
+      <DatamintProvider api={api} queryClient={new QueryClient()}>
+        <ResourceFileViewer resourceId="res-f" filename="scan.dcm" />
+      </DatamintProvider>,
+    )
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toContain('The file is damaged')
+    expect(alert.querySelector('pre')!.textContent).toBe(
+      'FormatError: DICOM: truncated at byte 132 while reading element (0002,0000)',
+    )
+    const saved: string[] = []
+    const onClick = (e: MouseEvent) => {
+      if (!(e.target instanceof HTMLAnchorElement)) return
+      saved.push(e.target.download)
+      e.preventDefault() // no real download in the test browser
+    }
+    document.addEventListener('click', onClick, true)
+    try {
+      fireEvent.click(within(alert).getByRole('button', { name: 'Download file' }))
+      await waitFor(() => expect(saved).toEqual(['scan.dcm']))
+    } finally {
+      document.removeEventListener('click', onClick, true)
+    }
+    expect(asked).toEqual([true, false])
+  })
+
   it('shows the error message and retries', async () => {
     let attempt = 0
     const api = fakeApi(async () => {
@@ -106,9 +170,8 @@ describe('ResourceFileViewer', () => {
       </DatamintProvider>,
     )
     const alert = await screen.findByRole('alert')
-    expect(alert.textContent).toContain(
-      'The file could not be loaded: GET resources/res-2/file: server error 503',
-    )
+    expect(within(alert).getByText('The file could not be loaded')).toBeTruthy()
+    expect(within(alert).getByText('GET resources/res-2/file: server error 503; try again later')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
     expect(await screen.findByRole('region', { name: 'JSON viewer' })).toBeTruthy()
     expect(screen.getByText('true')).toBeTruthy()

@@ -85,7 +85,7 @@ describe('VideoViewer', () => {
     document.addEventListener('click', onClick, true)
     let blob: Blob
     try {
-      fireEvent.click(screen.getByRole('button', { name: 'Download' }))
+      fireEvent.click(screen.getByRole('button', { name: 'Download file' }))
       blob = blobs.mock.calls.at(-1)?.[0] as Blob
     } finally {
       document.removeEventListener('click', onClick, true)

@@ -1,7 +1,6 @@
 'use client'
 import type { ReactNode } from 'react'
 import type { ViewerErrorText } from './describeViewerError.js'
-import { formatBytes } from './formatBytes.js'
 
 /**
  * The error view every viewer shows: a title and a plain sentence (`role="alert"`), the technical text behind
@@ -47,35 +46,25 @@ export function ViewerError({
 }
 
 /**
- * The loading view: a message, a progress bar (indeterminate without a total), bytes received, and Cancel
- * when the load can be stopped.
+ * The loading view: a message, a progress bar (indeterminate while `fraction` is undefined) and Cancel when the
+ * load can be stopped.
  */
 export function ViewerLoading({
   children,
-  loaded,
-  total,
+  fraction,
+  progressLabel = 'Progress',
   onCancel,
 }: {
   children: ReactNode
-  loaded?: number
-  total?: number
+  fraction?: number
+  progressLabel?: string
   onCancel?: () => void
 }) {
   return (
     <div className="dmv-state" data-viewer-message="loading">
       <div className="dmv-state-box" role="status">
+        <progress className="dmv-progress" aria-label={progressLabel} max={1} value={fraction} />
         <p className="dmv-state-text">{children}</p>
-        <progress
-          className="dmv-progress"
-          aria-label="Progress"
-          max={1}
-          value={total ? Math.min(1, (loaded ?? 0) / total) : undefined}
-        />
-        {loaded !== undefined && (
-          <p className="dmv-state-text" data-progress-bytes="">
-            {total ? `${formatBytes(loaded)} of ${formatBytes(total)}` : `${formatBytes(loaded)} received`}
-          </p>
-        )}
         {onCancel && (
           <div className="dmv-state-actions">
             <button type="button" onClick={onCancel}>

@@ -11,8 +11,8 @@ export interface ViewerErrorText {
 export interface ViewerErrorContext {
   /** e.g. "JPEG 2000" (a DICOM transfer syntax name) or "NIfTI". */
   format?: string
-  /** What was being done: `decode` (a codec), `open` (convert the file), `play` (a video). */
-  action?: 'decode' | 'open' | 'play'
+  /** What was being done: `download`, `decode` (a codec), `open` (convert the file), `play` (a video). */
+  action?: 'download' | 'decode' | 'open' | 'play'
 }
 
 /**
@@ -31,6 +31,14 @@ export function describeViewerError(error: unknown, context: ViewerErrorContext 
     return {
       title: 'This video cannot be played here',
       message: `${format ? `This ${format} video` : 'This video'} uses a codec this browser cannot play. Download the file to open it in another player.`,
+      details,
+    }
+  }
+  if (context.action === 'download' && !(error instanceof FormatError)) {
+    // Transport errors already say what failed and what to do (method, URL, status).
+    return {
+      title: 'The file could not be loaded',
+      message: error instanceof Error ? error.message : String(error),
       details,
     }
   }
