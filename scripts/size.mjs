@@ -25,13 +25,14 @@ const withoutParsers = {
 }
 
 // What loads with `import()` on first use — the upload code (series assembly, anonymisation, masks, NIfTI
-// writing, geometry) and the packages it uses (dcmjs, fast-png, dicom-parser, fflate) — is a separate chunk in an
-// app's bundle, not part of what the entry costs at startup: left out of the entry figures, measured on its own.
+// writing, geometry), the worker pool for large downloads, and the packages they use (dcmjs, fast-png,
+// dicom-parser, fflate) — is a separate chunk in an app's bundle, not part of what the entry costs at startup: left out of the entry figures, measured on its own.
 const lazyPackages = {
   name: 'lazy-packages',
   setup(b) {
-    b.onResolve({ filter: /^(dcmjs|fast-png|dicom-parser|fflate)$|\/upload\// }, (a) =>
-      a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined,
+    b.onResolve(
+      { filter: /^(dcmjs|fast-png|dicom-parser|fflate)$|\/upload\/|\/workers\/offThread\.js$/ },
+      (a) => (a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined),
     )
   },
 }

@@ -1,7 +1,9 @@
 import { FormatError } from '../../api/errors.js'
 import type { DicomData } from '../../api/format/ConvertedData.js'
 import { checkDecodedSize } from '../../api/format/decodedSizeLimit.js'
-import { type Codec, type CodecOutput, codecError } from './codecs/Codec.js'
+import { decodeCodestreamNow } from '../workers/decodeCodestreamNow.js'
+import { decodeCodestream } from '../workers/offThread.js'
+import type { CodecOutput } from './codecs/Codec.js'
 import { codestreamHeader } from './codecs/codestreamHeader.js'
 import type { DecodedFrame, PixelArray } from './DecodedFrame.js'
 import { type ImageInfo, readImageInfo } from './imageInfo.js'
@@ -24,10 +26,17 @@ interface RawFrame {
   colorConverted: boolean
 }
 
+/** Options of {@link decodeDicomFrame}. */
+export interface DecodeFrameOptions {
+  /** Cancels the decode: a frame decoding in a worker stops there (its worker is replaced). */
+  signal?: AbortSignal
+}
+
 /**
  * Decodes one frame of a parsed DICOM file to its stored values, with what a viewer needs to display them
  * (modality rescale, default window, min/max). Codecs load on first use. Pure: no DOM, runs in Node,
- * browsers and workers.
+ * browsers and workers. In browsers, compressed frames (JPEG, JPEG-LS, JPEG 2000, HTJ2K) are decoded in a
+ * small pool of module workers (see `setWorkerPoolSize`), giving the same values as decoding here.
  *
  * @throws FormatError when there is no pixel data, the file is truncated, a fragment is broken, the codec
  *   cannot decode the frame or the transfer syntax is not supported; the message names the frame and cause.
@@ -36,11 +45,16 @@ interface RawFrame {
  * const frame = await decodeDicomFrame(dicom, 0)
  * const hu = frame.pixelData[0] * frame.slope + frame.intercept
  */
-export async function decodeDicomFrame(dicom: DicomData, frameIndex = 0): Promise<DecodedFrame> {
+export async function decodeDicomFrame(
+  dicom: DicomData,
+  frameIndex = 0,
+  options: DecodeFrameOptions = {},
+): Promise<DecodedFrame> {
   try {
-    return await decodeFrame(dicom, frameIndex)
+    return await decodeFrame(dicom, frameIndex, options.signal)
   } catch (error) {
-    if (error instanceof FormatError) throw error
+    // A cancelled decode rejects with the signal's reason, as fetch does.
+    if (error instanceof FormatError || options.signal?.aborted) throw error
     // dicom-parser's accessors throw strings on elements that end early; codecs throw Error: all are FormatError.
     const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
     throw new FormatError(`DICOM frame ${frameIndex}: the data is corrupt (${why})`, {
@@ -50,7 +64,11 @@ export async function decodeDicomFrame(dicom: DicomData, frameIndex = 0): Promis
   }
 }
 
-async function decodeFrame(dicom: DicomData, frameIndex: number): Promise<DecodedFrame> {
+async function decodeFrame(
+  dicom: DicomData,
+  frameIndex: number,
+  signal: AbortSignal | undefined,
+): Promise<DecodedFrame> {
   const { dataSet } = dicom
   const info = readImageInfo(dicom)
   if (!Number.isInteger(frameIndex) || frameIndex < 0 || frameIndex >= info.numberOfFrames) {
@@ -73,7 +91,7 @@ async function decodeFrame(dicom: DicomData, frameIndex: number): Promise<Decode
     info.rows * info.columns * (palette ? 3 : info.samplesPerPixel) * sampleBytes,
     `DICOM frame ${frameIndex} (${info.columns}×${info.rows}×${info.samplesPerPixel} at ${info.bitsAllocated} bits)`,
   )
-  const raw = await readRawFrame(dicom, info, ts, frameIndex)
+  const raw = await readRawFrame(dicom, info, ts, frameIndex, signal)
   const pixelCount = info.rows * info.columns
   let { pixels, photometric } = raw
   let samplesPerPixel = info.samplesPerPixel as 1 | 3
@@ -134,6 +152,7 @@ async function readRawFrame(
   info: ImageInfo,
   ts: TransferSyntaxInfo,
   frameIndex: number,
+  signal: AbortSignal | undefined,
 ): Promise<RawFrame> {
   const { dataSet } = dicom
   const element = pixelDataElement(dataSet, frameIndex)
@@ -192,21 +211,19 @@ async function readRawFrame(
       { reason: 'corrupt' },
     )
   }
-  const codec = await loadedCodec(ts, header?.precision ?? info.bitsStored, frameIndex)
-  let out: CodecOutput
-  try {
-    out = await codec.decodeFrame(encoded, {
+  // In a worker of the shared pool where there is one (same codec, same bytes and errors), else here.
+  const out = await decodeCodestream(
+    {
+      transferSyntaxUID: dicom.transferSyntaxUID,
+      precision: header?.precision ?? info.bitsStored,
+      encoded,
       bitsAllocated: info.bitsAllocated,
       signed: info.pixelRepresentation === 1,
-    })
-  } catch (e) {
-    // Codecs throw FormatError (codecError); say which frame and syntax.
-    const error = e instanceof FormatError ? e : codecError(e, encoded.length)
-    throw new FormatError(`DICOM frame ${frameIndex}: ${ts.name}: ${error.message}`, {
-      reason: error.reason,
-      cause: e,
-    })
-  }
+      frameIndex,
+    },
+    decodeCodestreamNow,
+    signal,
+  )
   if (out.width !== info.columns || out.height !== info.rows || out.components !== info.samplesPerPixel) {
     throw new FormatError(
       `DICOM frame ${frameIndex}: ${ts.name} codestream is ${out.width}×${out.height}×${out.components}, ` +
@@ -247,22 +264,4 @@ function codecStoredValues(
   for (let i = 0; i < sampleCount; i++) pixels[i] = source[i]
   maskStoredBits(pixels, info)
   return pixels
-}
-
-/** The row's codec, loaded and prepared; a codec that cannot load here makes the syntax unsupported here. */
-async function loadedCodec(ts: TransferSyntaxInfo, precision: number, frameIndex: number): Promise<Codec> {
-  if (!ts.codec) {
-    throw new FormatError(`DICOM frame ${frameIndex}: no codec for ${ts.name}`, { reason: 'unsupported' })
-  }
-  try {
-    const codec = await ts.codec(precision)
-    await codec.prepare()
-    return codec
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error)
-    throw new FormatError(
-      `DICOM frame ${frameIndex}: the ${ts.name} codec could not be loaded in this environment (${why})`,
-      { reason: 'unsupported', cause: error },
-    )
-  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { convertDownload } from '../../../src/api/convertDownload.js'
+import { convertDownloadNow as convertDownload } from '../../../src/api/convertDownloadNow.js'
 import { FormatError } from '../../../src/api/errors.js'
 import { fixture } from './fixtures.js'
 
