@@ -18,7 +18,7 @@ export const MAX_BACKOFF_MS = 10_000
 export interface HttpClientOptions {
   /** Delay in ms before retry number `attempt` (1-based) when the server sent no `Retry-After`. */
   retryDelay?: (attempt: number) => number
-  /** Cap for one `Retry-After` wait, in ms. Default {@link MAX_RETRY_AFTER_MS}. */
+  /** Cap for one `Retry-After` wait, in ms. Default 30 s (`MAX_RETRY_AFTER_MS`). */
   maxRetryAfter?: number
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof globalThis.fetch

@@ -11,7 +11,14 @@ export {
 export { type BulkFailure, BulkOperationError } from './BulkOperationError.js'
 export { CRUDEntityApi } from './crud/CRUDEntityApi.js'
 export { CreatableEntityApi, withCreate } from './crud/CreatableEntityApi.js'
-export type { Creatable, Deletable, EntityApiClass, MixinClass, Updatable } from './crud/capabilities.js'
+export type {
+  Creatable,
+  Deletable,
+  EntityApiArgs,
+  EntityApiClass,
+  MixinClass,
+  Updatable,
+} from './crud/capabilities.js'
 export { DeletableEntityApi, withDelete } from './crud/DeletableEntityApi.js'
 export { EntityBaseApi } from './crud/EntityBaseApi.js'
 export type {
@@ -120,6 +127,7 @@ export type { AnnotatorStats, AnnotatorStatus, ReviewMessage } from './models/Pr
 export type { Resource, ResourceStatus } from './models/Resource.js'
 export type { User } from './models/User.js'
 export {
+  type Conformer,
   type Field,
   field,
   type Infer,

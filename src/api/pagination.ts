@@ -10,7 +10,7 @@ export interface PageWindow {
   limit?: number
   /** Skip this many items first. Default 0. */
   offset?: number
-  /** Items per request. Default {@link DEFAULT_PAGE_SIZE}. */
+  /** Items per request. Default `DEFAULT_PAGE_SIZE` (5000). */
   pageSize?: number
 }
 

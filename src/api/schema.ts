@@ -178,7 +178,7 @@ export class Field<T> implements Conformer {
 export const field = {
   /** A string; `S` narrows the type, e.g. `field.string<'image' | 'frame'>()` (not checked at run time). */
   string: <S extends string = string>(): Field<S> => new Field(STRING),
-  /** A number; decimal strings such as `"36"` are converted (see {@link toNumber}). */
+  /** A number; decimal strings such as `"36"` are converted (see `toNumber`). */
   number: (): Field<number> => new Field(NUMBER),
   /** A boolean; the strings `"true"` and `"false"` are converted. */
   boolean: (): Field<boolean> => new Field(BOOLEAN),

@@ -145,9 +145,9 @@ export interface DeleteHooks<T> {
   ): UndoableMutationResult<void, ReadonlyArray<string | T>>
 }
 
-type CanCreate = { create(data: never, ...rest: never[]): Promise<unknown> }
-type CanPatch = { patch(entity: never, data: never, ...rest: never[]): Promise<unknown> }
-type CanDelete = {
+export type CanCreate = { create(data: never, ...rest: never[]): Promise<unknown> }
+export type CanPatch = { patch(entity: never, data: never, ...rest: never[]): Promise<unknown> }
+export type CanDelete = {
   delete(entity: never, ...rest: never[]): Promise<unknown>
   bulkDelete(entities: never, ...rest: never[]): Promise<unknown>
 }

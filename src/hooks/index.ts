@@ -2,6 +2,9 @@ export type { EntityQueryKeys } from './core/createQueryKeys.js'
 export type { MutationMode } from './core/entityMutations.js'
 export { MutationUndoneError } from './core/undoableScheduler.js'
 export {
+  type CanCreate,
+  type CanDelete,
+  type CanPatch,
   type CreateHooks,
   createEntityHooks,
   type DeleteHooks,
@@ -24,7 +27,8 @@ export {
   useResources,
   useUsers,
 } from './entityHooks.js'
-export type { UndoableMutationResult, WriteHookOptions } from './useCacheMutation.js'
+export type { CreateDataOfApi, EntityOfApi, FiltersOfApi, SignalOptions } from './types.js'
+export type { MutationOverrides, UndoableMutationResult, WriteHookOptions } from './useCacheMutation.js'
 export {
   type UseResourceFileOptions,
   type UseResourceFileResult,

@@ -9,7 +9,7 @@ export {
   type Latency,
   type RecordedRequest,
 } from './createDatamintServer.js'
-export { DatamintDb } from './DatamintDb.js'
+export { DatamintDb, type DatamintDbInit } from './DatamintDb.js'
 export type {
   AnnotationRecord,
   DatasetRecord,
@@ -20,6 +20,14 @@ export type {
   UserRecord,
 } from './entities.js'
 export type { FaultMap, FaultSpec } from './FaultInjector.js'
+export type {
+  InvitationRecord,
+  MemberRecord,
+  ReviewMessageRecord,
+  SplitRecord,
+  StatusRecord,
+  WorklistRecord,
+} from './managementRecords.js'
 export { MAX_BULK_DELETE } from './routes/resources.js'
 export { SEED_USERS, type SeedOptions } from './seedDatabase.js'
 export { fetchSeedFiles, mimetypeFromFilename, type SeedFile } from './seedFiles.js'

@@ -6,6 +6,14 @@ export { decodeDicomFrame } from './decode/decodeDicomFrame.js'
 export type { LookupTable } from './decode/lookupTable.js'
 export type { ModalityLut } from './decode/modalityLut.js'
 export type { VoiLut } from './decode/voi.js'
+export type {
+  Cornerstone,
+  CornerstoneEnabledElement,
+  CornerstoneImage,
+  CornerstoneLut,
+  CornerstoneViewport,
+  ImageLoadObject,
+} from './dicom/Cornerstone.js'
 export {
   type DicomImageInfo,
   type DicomViewOptions,
@@ -20,6 +28,7 @@ export {
   commandForKey,
   type KeyBinding,
   type KeyPress,
+  type Modifier,
   VIEWER_GESTURES,
   VIEWER_KEYMAP,
   type ViewerCommand,

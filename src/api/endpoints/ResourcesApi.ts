@@ -156,7 +156,7 @@ export class ResourcesApi extends Base {
   /**
    * Uploads one file as multipart form data (`POST /resources`) and resolves to the new resource's id.
    * A `200` answer that carries an `error` is a failure (`ServerError`). The request may take
-   * {@link uploadTimeout} seconds rather than `ApiConfig.timeout` (at least 30 min), since it only ends once the
+   * `uploadTimeout(bytes)` seconds rather than `ApiConfig.timeout` (at least 30 min), since it only ends once the
    * whole file is sent.
    *
    * @example
@@ -309,7 +309,7 @@ export class ResourcesApi extends Base {
   }
 
   /**
-   * Deletes resources with `DELETE /resources?resource_ids=a,b,c`, {@link RESOURCE_DELETE_BATCH} ids per
+   * Deletes resources with `DELETE /resources?resource_ids=a,b,c`, `RESOURCE_DELETE_BATCH` ids per
    * request, one request after another. Every batch is attempted; a `BulkOperationError` lists the ids of the
    * batches that failed, with their causes. All ids are checked before the first request.
    */

@@ -42,7 +42,7 @@ export interface KeyPress {
   metaKey?: boolean
 }
 
-type Modifier = 'shift' | 'alt' | 'none' | 'any'
+export type Modifier = 'shift' | 'alt' | 'none' | 'any'
 
 export interface KeyBinding {
   command: ViewerCommand
