@@ -7,8 +7,8 @@ export const CLEARED = 'CLEARED_BY_DATAMINT'
 export type DicomTagCode = readonly [group: number, element: number]
 
 /**
- * The attributes cleared by {@link anonymizeDicom}: the PS3.15 Basic Application Level Confidentiality
- * Profile list the Python SDK (medimgkit) uses, in the same order. See docs/anonymisation.md.
+ * The attributes cleared by the upload's anonymizer (`anonymizeDicom`): the PS3.15 Basic Application Level
+ * Confidentiality Profile list the Python SDK (medimgkit) uses, in the same order. See docs/anonymisation.md.
  */
 export const ANONYMIZED_TAGS: readonly DicomTagCode[] = [
   [0x0008, 0x0014],
