@@ -249,7 +249,7 @@ export class ResourcesApi extends Base {
     if (declared === undefined && bytes.length > 0 && !sniff(bytes).specific) {
       declared = (await this.getById(id, { signal: options.signal })).mimetype
     }
-    return convertDownload(bytes, declared)
+    return convertDownload(bytes, declared, options.signal)
   }
 
   /**
