@@ -32,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
+          // Real loopback servers on other origins than the page's (redirect tests), started in Node.
+          globalSetup: ['test/api/transport/browserServers.ts'],
           browser: {
             enabled: true,
             headless: true,

@@ -1,8 +1,8 @@
 // src/api in real Chromium: the same ky client, error mapping and byte downloads work in a browser.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { ApiConfig } from '../../../src/api/ApiConfig.js'
 import { BaseApi, type HttpMethod, type RequestOptions } from '../../../src/api/BaseApi.js'
-import { NetworkError, ServerError } from '../../../src/api/errors.js'
+import { NetworkError, RedirectError, ServerError } from '../../../src/api/errors.js'
 import { createHttpClient, type HttpClientOptions } from '../../../src/api/httpClient.js'
 import pngUrl from '../../fixtures/image/ct_small.png?url'
 
@@ -72,5 +72,47 @@ describe('BaseApi in Chromium', () => {
     const error = await api.json('GET', 'slow', { signal: controller.signal }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DOMException)
     expect((error as DOMException).name).toBe('AbortError')
+  })
+})
+
+describe('redirects in Chromium (page origin ≠ API origin): the key stays with serverUrl’s origin', () => {
+  const { api: apiUrl, other } = inject('servers')
+  const browserProbe = () => probe({}, apiUrl)
+  const otherSaw = async () => (await fetch(`${apiUrl}/other-saw`)).json()
+
+  it('the API answers cross-origin with the key (the setup works)', async () => {
+    await otherSaw()
+    await expect(browserProbe().json('GET', 'landing')).resolves.toEqual({
+      at: '/landing',
+      apikey: 'browser-test-key-42',
+    })
+  })
+
+  for (const [path, read] of [
+    ['to-other-port', 'json'],
+    ['file-to-other-port', 'bytes'],
+    ['to-localhost', 'json'],
+  ] as const) {
+    it(`${path} (${read}): RedirectError, and no request reaches the other origin`, async () => {
+      await otherSaw()
+      const api = browserProbe()
+      const error = await (read === 'json' ? api.json('GET', path) : api.bytes(path)).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(RedirectError)
+      expect((error as RedirectError).fromOrigin).toBe(apiUrl)
+      // The browser hides where an opaque redirect goes.
+      expect((error as RedirectError).toOrigin).toBeUndefined()
+      expect((error as Error).message).toContain('the browser does not say where')
+      expect((error as Error).message).not.toContain('browser-test-key-42')
+      expect(await otherSaw()).toEqual([])
+      expect(other).not.toBe(apiUrl)
+    })
+  }
+
+  it('a same-origin redirect is refused too in a browser (it cannot tell), with a message saying what to do', async () => {
+    const error = await browserProbe()
+      .json('GET', 'to-same-origin')
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(RedirectError)
+    expect((error as Error).message).toContain('Set ApiConfig.serverUrl')
   })
 })
