@@ -1,5 +1,6 @@
 'use client'
 import { useRef, useState } from 'react'
+import { DicomAnnotationLayer } from './annotations/DicomAnnotationLayer.js'
 import { cineRate } from './dicom/cineRate.js'
 import { DicomLayers } from './dicom/DicomLayers.js'
 import type { DicomViewerProps } from './dicom/DicomViewerProps.js'
@@ -135,6 +136,9 @@ export function DicomViewer(props: DicomViewerProps) {
       }
     >
       <div ref={elementRef} data-dicom-element="" className="dmv-canvas" />
+      {props.annotations && props.annotations.length > 0 && view.status === 'ready' && (
+        <DicomAnnotationLayer controller={controller} annotations={props.annotations} frame={frame} />
+      )}
       <DicomLayers
         data={data}
         view={view}

@@ -8,6 +8,7 @@ import { decodeDicomFrame } from '../../src/viewers/decode/decodeDicomFrame.js'
 import type { Cornerstone } from '../../src/viewers/dicom/Cornerstone.js'
 import { dicomUnits } from '../../src/viewers/dicom/dicomUnits.js'
 import { colormapTable } from '../../src/viewers/render/colormaps.js'
+import { annotation, rectPng } from './support/annotationFixtures.js'
 import { colormapMismatches, compareRgb, expectedRgb } from './support/expectedPixels.js'
 import { type FixtureName, fixtureBytes } from './support/fixtures.js'
 
@@ -485,6 +486,115 @@ describe('DicomViewer toolbar, presets and colour maps', () => {
     expect(cs.getViewport(app2.querySelector('[data-dicom-element]') as HTMLElement)!.pixelReplication).toBe(
       true,
     )
+  })
+})
+
+describe('DicomViewer annotation overlays', () => {
+  it('draws a PNG mask, a box and a line on their frame, pixel for pixel, with legend toggles, opacity and chips', async () => {
+    const data = await dicomFixture('CT_small.dcm')
+    const mask = { x0: 30, y0: 40, x1: 60, y1: 70 }
+    const annotations = [
+      annotation({
+        id: 'm1',
+        identifier: 'Liver',
+        annotation_type: 'segmentation',
+        frame_index: 0,
+        fileBytes: await rectPng(128, 128, mask),
+      }),
+      annotation({
+        id: 'b1',
+        identifier: 'Nodule box',
+        annotation_type: 'square',
+        frame_index: 0,
+        geometry: {
+          points: [
+            [80, 20, 0],
+            [99, 39, 0],
+          ],
+        },
+      }),
+      annotation({
+        id: 'l1',
+        identifier: 'Midline',
+        annotation_type: 'line',
+        geometry: {
+          points: [
+            [10, 100, 0],
+            [110, 100, 0],
+          ],
+        },
+      }),
+      // On another frame: not drawn on frame 0.
+      annotation({
+        id: 'b2',
+        identifier: 'Elsewhere',
+        annotation_type: 'square',
+        frame_index: 1,
+        geometry: {
+          points: [
+            [5, 5],
+            [20, 20],
+          ],
+        },
+      }),
+      annotation({ id: 'c1', identifier: 'finding', annotation_type: 'category', text_value: 'nodule' }),
+    ]
+    const view = await renderExact(data, { annotations })
+    await view.waitRendered(0)
+    const layer = view.box.querySelector('[data-annotation-layer]') as HTMLCanvasElement
+    const read = () => layer.getContext('2d')!.getImageData(0, 0, 128, 128).data
+    const at = (p: Uint8ClampedArray, x: number, y: number) =>
+      Array.from(p.slice((y * 128 + x) * 4, (y * 128 + x) * 4 + 4))
+    const near = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]) <= 3)
+    const inMask = (x: number, y: number) => x >= mask.x0 && x < mask.x1 && y >= mask.y0 && y < mask.y1
+    // Wait for the PNG to decode and the layer to draw it.
+    await waitFor(() => expect(at(read(), 40, 50)[3]).toBeGreaterThan(0))
+    let pixels = read()
+    let wrong = 0
+    for (let y = 0; y < 90; y++) {
+      for (let x = 0; x < 75; x++) {
+        const expected = inMask(x, y) ? [230, 25, 75, 128] : [0, 0, 0, 0]
+        if (!near(at(pixels, x, y), expected)) wrong++
+      }
+    }
+    expect(wrong).toBe(0)
+    // The box's edge in the second label's colour, its inside clear; the line in the third's.
+    expect(at(pixels, 80, 30)).toEqual([60, 180, 75, 255])
+    expect(at(pixels, 90, 30)[3]).toBe(0)
+    expect(at(pixels, 60, 100)).toEqual([0, 130, 200, 255])
+    expect(at(pixels, 10, 10)[3]).toBe(0) // the frame-1 box
+    // Legend: one toggle per drawn label; hiding Liver clears its pixels; opacity 100 % paints them opaque.
+    const legend = screen.getByRole('group', { name: 'Annotations' })
+    expect(
+      within(legend)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Liver', 'Nodule box', 'Midline', 'Elsewhere'])
+    fireEvent.click(within(legend).getByRole('button', { name: 'Liver' }))
+    await waitFor(() => expect(at(read(), 40, 50)[3]).toBe(0))
+    fireEvent.click(within(legend).getByRole('button', { name: 'Liver' }))
+    fireEvent.change(within(legend).getByRole('slider'), { target: { value: '100' } })
+    await waitFor(() => expect(at(read(), 40, 50)).toEqual([230, 25, 75, 255]))
+    // Classification labels are chips.
+    expect(view.box.querySelector('[data-annotation-chips]')!.textContent).toBe('finding: nodule')
+    // The layer follows the viewport: zoomed 2× about the centre, mask pixel (30, 40) lands at canvas (-4, 16).
+    view.rerender(
+      <DicomViewer
+        data={data}
+        annotations={annotations}
+        viewport={{ scale: 2, translation: { x: 0, y: 0 }, pixelReplication: true }}
+        toolbar={false}
+        style={{ minHeight: 0 }}
+        colormap="grayscale"
+      />,
+    )
+    await waitFor(() => {
+      pixels = read()
+      expect(at(pixels, 0, 16)[3]).toBeGreaterThan(0)
+      expect(at(pixels, 0, 15)[3]).toBe(0)
+      expect(at(pixels, 55, 16)[3]).toBeGreaterThan(0) // (30 + 30) px wide → ends at canvas x 55
+      expect(at(pixels, 56, 16)[3]).toBe(0)
+    })
   })
 })
 

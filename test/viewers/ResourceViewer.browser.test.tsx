@@ -171,7 +171,9 @@ describe('ResourceFileViewer', () => {
     )
     const alert = await screen.findByRole('alert')
     expect(within(alert).getByText('The file could not be loaded')).toBeTruthy()
-    expect(within(alert).getByText('GET resources/res-2/file: server error 503; try again later')).toBeTruthy()
+    expect(
+      within(alert).getByText('GET resources/res-2/file: server error 503; try again later'),
+    ).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
     expect(await screen.findByRole('region', { name: 'JSON viewer' })).toBeTruthy()
     expect(screen.getByText('true')).toBeTruthy()

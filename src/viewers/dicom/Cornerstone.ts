@@ -74,6 +74,8 @@ export interface Cornerstone {
   setViewport(element: HTMLElement, viewport: Partial<CornerstoneViewport>): void
   getDefaultViewportForImage(element: HTMLElement, image: CornerstoneImage): CornerstoneViewport
   resize(element: HTMLElement, fitToWindow?: boolean): void
+  /** Image pixel coordinates to canvas pixels with the element's current viewport. */
+  pixelToCanvas(element: HTMLElement, point: { x: number; y: number }): { x: number; y: number }
   /** Marks the element for its animation-frame loop to redraw (despite the name, not synchronous). */
   draw(element: HTMLElement): void
   renderGrayscaleImage(enabledElement: CornerstoneEnabledElement, invalidated?: boolean): void

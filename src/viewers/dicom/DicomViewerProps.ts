@@ -1,4 +1,5 @@
 import type { DicomData } from '../../api/format/ConvertedData.js'
+import type { ViewerAnnotation } from '../annotations/viewerAnnotations.js'
 import type { DicomOverlayLayout } from '../overlay/dicomOverlayFields.js'
 import type { ColormapName } from '../render/colormaps.js'
 import type { Interpolation } from '../ui/Interpolation.js'
@@ -34,6 +35,11 @@ export interface DicomViewerProps extends ViewerProps {
   onColormapChange?: (colormap: ColormapName) => void
   /** File name offered by the error view's Download button. */
   filename?: string
+  /**
+   * Annotations to draw (the API's entities; segmentations with their downloaded file as `fileBytes`): masks,
+   * boxes, lines and points on their frame, classification labels as chips, with a legend to toggle labels.
+   */
+  annotations?: readonly ViewerAnnotation[]
   /** Called after a frame has been drawn onto the canvas. */
   onImageRendered?: (frame: number) => void
 }

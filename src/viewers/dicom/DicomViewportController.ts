@@ -57,6 +57,7 @@ const INITIAL: DicomViewState = { status: 'loading', displayedFrame: -1 }
 export class DicomViewportController {
   private state: DicomViewState = INITIAL
   private readonly listeners = new Set<() => void>()
+  private readonly drawListeners = new Set<() => void>()
   private options: DicomViewOptions = { frame: -1, pixelReplication: false, colormap: 'grayscale' }
   private mounted: Mounted | undefined
   private user: DicomViewport | undefined
@@ -72,6 +73,27 @@ export class DicomViewportController {
   }
 
   getSnapshot = (): DicomViewState => this.state
+
+  /** Calls `listener` after every draw of the canvas (frame, viewport or size change), e.g. to draw on top. */
+  onDraw(listener: () => void): () => void {
+    this.drawListeners.add(listener)
+    return () => this.drawListeners.delete(listener)
+  }
+
+  /** Image pixel coordinates → canvas pixels, with the viewport in use; undefined before a frame is shown. */
+  pixelToCanvas(x: number, y: number): { x: number; y: number } | undefined {
+    const m = this.mounted
+    if (!m || !this.image || !isEnabled(m.cornerstone, m.element)) return undefined
+    return m.cornerstone.pixelToCanvas(m.element, { x, y })
+  }
+
+  /** Size of cornerstone's canvas (the element's size). */
+  canvasSize(): { width: number; height: number } | undefined {
+    const m = this.mounted
+    const canvas =
+      m && isEnabled(m.cornerstone, m.element) ? m.cornerstone.getEnabledElement(m.element).canvas : undefined
+    return canvas && { width: canvas.width, height: canvas.height }
+  }
 
   /** Enables `element` for `data`; the returned function disables it and drops the frames it cached. */
   mount(cornerstone: Cornerstone, element: HTMLElement, data: DicomData): () => void {
@@ -296,7 +318,9 @@ export class DicomViewportController {
 
   private draw(): void {
     const m = this.mounted
-    if (m && drawNow(m.cornerstone, m.element)) this.rendered()
+    if (!m || !drawNow(m.cornerstone, m.element)) return
+    for (const listener of this.drawListeners) listener()
+    this.rendered()
   }
 
   private rendered(): void {
