@@ -73,13 +73,13 @@ const budgets = [
     name: 'data layer (api + hooks, no parsers)',
     entry: 'src/index.ts',
     plugins: [withoutParsers],
-    // + 4.3 kB for issue 12's methods (uploads, tags, segmentations, typed annotations, bulk downloads); the
+    // + 5.7 kB for issue 12's methods and hooks (uploads, tags, segmentations, typed annotations, bulk downloads); the
     // heavy part of uploads loads lazily and is measured on its own below.
-    limit: 25_400,
+    limit: 26_800,
   },
   // Dec 2026: 37.1 kB since convertFormat reads DICOM with dicom-parser and inflates with fflate again (issue 9);
-  // the guard is that figure + 0.5 kB; + 4.1 kB for issue 12's methods.
-  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 41_800 },
+  // the guard is that figure + 0.5 kB; + 5.6 kB for issue 12's methods and hooks.
+  { name: 'root entry `datamint-react`', entry: 'src/index.ts', limit: 43_200 },
   { name: 'root entry without the hooks', entry: 'src/index.ts', plugins: [withoutHooks] },
   { name: 'api layer alone (no parsers)', entry: 'src/api/index.ts', plugins: [withoutParsers] },
   {
@@ -95,7 +95,8 @@ const budgets = [
 ]
 
 // What the hooks add (root − root without hooks), issue 3's figure.
-const HOOKS_LIMIT = 3_400
+// + 1.4 kB for issue 12's hooks (uploads with per-file state, tags, segmentations, typed creation, ZIP download).
+const HOOKS_LIMIT = 4_800
 
 const report = process.argv.includes('--report')
 let over = 0

@@ -28,9 +28,27 @@ export {
   useUsers,
 } from './entityHooks.js'
 export type { CreateDataOfApi, EntityOfApi, FiltersOfApi, SignalOptions } from './types.js'
+export {
+  type NewTypedAnnotation,
+  type UploadSegmentationsVariables,
+  useCreateAnnotation,
+  useUploadSegmentations,
+} from './useAnnotationUploads.js'
 export type { MutationOverrides, UndoableMutationResult, WriteHookOptions } from './useCacheMutation.js'
+export {
+  type DownloadResourceFilesVariables,
+  type UseDownloadResourceFilesResult,
+  useDownloadResourceFiles,
+} from './useDownloadResourceFiles.js'
 export {
   type UseResourceFileOptions,
   type UseResourceFileResult,
   useResourceFile,
 } from './useResourceFile.js'
+export { type ResourceTagsVariables, useResourceTags } from './useResourceTags.js'
+export {
+  type UploadFileState,
+  type UploadResourcesVariables,
+  type UseUploadResourcesResult,
+  useUploadResources,
+} from './useUploadResources.js'
