@@ -101,7 +101,11 @@ function readWithoutPreamble(bytes: Uint8Array): DataSet {
     elements[element.tag] = element
   }
   const uid = elements.x00020010
-  if (!uid) throw 'the file meta information has no Transfer Syntax UID (0002,0010)'
+  if (!uid) {
+    throw new FormatError('DICOM: the file meta information has no Transfer Syntax UID (0002,0010).', {
+      reason: 'corrupt',
+    })
+  }
   const syntax = dicomParser.readFixedString(bytes, uid.dataOffset, uid.length).trim()
   const body =
     syntax === DEFLATED
