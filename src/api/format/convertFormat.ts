@@ -20,7 +20,7 @@ import { parseNifti } from './parseNifti.js'
  * @throws {FormatError} with `reason` `'empty'` ("Empty file content."), `'unsupported'` ("Unsupported
  *   mimetype: X", or a variant of a format this library does not read), `'undetectable'` ("Could not determine
  *   mimetype from content."), `'corrupt'` (truncated or inconsistent content, the message says where) or
- *   `'too-large'` (declared sizes beyond {@link maxDecodedBytes}).
+ *   `'too-large'` (declared sizes beyond `maxDecodedBytes()`).
  *
  * @example
  * const data = convertFormat(bytes, 'application/dicom')

@@ -20,7 +20,7 @@ const INFLATE_MARGIN = 1024 * 1024
  * Explicit or Implicit VR Little Endian, whichever their first elements show), are parsed too.
  *
  * @throws {FormatError} reason `corrupt` for anything dicom-parser cannot read or any element running past
- *   the end of the data, `too-large` when the declared pixel data exceeds {@link maxDecodedBytes}.
+ *   the end of the data, `too-large` when the declared pixel data exceeds `maxDecodedBytes()`.
  */
 export function parseDicom(bytes: Uint8Array, mimetype: string, layout = dicomLayout(bytes)): DicomData {
   if (layout === undefined) {
