@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import dicomParser from 'dicom-parser'
 import { describe, expect, it } from 'vitest'
 import { FormatError } from '../../../src/api/errors.js'
 import type { DicomData } from '../../../src/api/format/ConvertedData.js'
@@ -159,5 +161,70 @@ describe('convertFormat: DICOM fixtures', () => {
     expect(() => convertFormat(full.subarray(0, 100), 'application/dicom')).toThrowError(
       "DICOM: no 'DICM' marker at byte 128 and the content does not start like a DICOM data set (group 0008 or 0002).",
     )
+  })
+
+  it("gives dicom-parser's own DataSet for every layout: part 10, meta without preamble, bare, deflated", () => {
+    const DataSet = (dicomParser as unknown as { DataSet: new (...args: never[]) => unknown }).DataSet
+    const full = fixture('dicom/MR_small.dcm')
+    const inputs = [
+      full,
+      full.slice(132),
+      fixture('dicom/CT_small_nometa.dcm'),
+      fixture('dicom/image_dfl.dcm'),
+    ]
+    for (const bytes of inputs) {
+      const data = convertFormat(bytes) as DicomData
+      expect(data.dataSet).toBeInstanceOf(DataSet)
+      expect([data.rows > 0, data.columns > 0]).toEqual([true, true])
+    }
+  })
+
+  it('reads the file meta without its preamble in place, each group with its own byte order', () => {
+    const bytes = fixture('dicom/MR_small_bigendian.dcm').subarray(132)
+    const data = convertFormat(bytes) as DicomData
+    expect(data.dataSet.byteArray).toBe(bytes)
+    expect(data.dataSet.byteArrayParser).toBe(dicomParser.bigEndianByteArrayParser)
+    expect(data.dataSet.elements.x00020010.parser).toBe(dicomParser.littleEndianByteArrayParser)
+    expect([data.rows, data.columns, data.transferSyntaxUID]).toEqual([64, 64, '1.2.840.10008.1.2.2'])
+    // The same values as the part-10 file.
+    const part10 = dicom('dicom/MR_small_bigendian.dcm')
+    const pixels = (d: DicomData) => {
+      const e = d.dataSet.elements.x7fe00010
+      return d.dataSet.byteArray.subarray(e.dataOffset, e.dataOffset + e.length)
+    }
+    expect(pixels(data)).toEqual(pixels(part10))
+  })
+
+  it("dicom-parser's encapsulated-frame readers work on the result (the path cornerstone loaders take)", () => {
+    const files = [
+      ...readdirSync(new URL('../../fixtures/dicom/', import.meta.url)).map((f) => `dicom/${f}`),
+      ...readdirSync(new URL('../../fixtures/generated/', import.meta.url))
+        .filter((f) => f.endsWith('.dcm'))
+        .map((f) => `generated/${f}`),
+    ]
+    let frames = 0
+    for (const path of files) {
+      if (path.endsWith('MR_truncated.dcm')) continue
+      const data = convertFormat(fixture(path)) as DicomData
+      const pixels = data.dataSet.elements.x7fe00010
+      if (!pixels?.encapsulatedPixelData) continue
+      for (let frame = 0; frame < data.numberOfFrames; frame++) {
+        // As cornerstone-wado-image-loader's getEncapsulatedImageFrame picks the reader.
+        const fragments = pixels.fragments ?? []
+        const encoded = pixels.basicOffsetTable?.length
+          ? dicomParser.readEncapsulatedImageFrame(data.dataSet, pixels, frame)
+          : fragments.length === data.numberOfFrames
+            ? dicomParser.readEncapsulatedPixelDataFromFragments(data.dataSet, pixels, frame, 1)
+            : dicomParser.readEncapsulatedImageFrame(
+                data.dataSet,
+                pixels,
+                frame,
+                dicomParser.createJPEGBasicOffsetTable(data.dataSet, pixels),
+              )
+        expect(encoded.length, `${path} frame ${frame}`).toBeGreaterThan(0)
+        frames++
+      }
+    }
+    expect(frames).toBeGreaterThan(20)
   })
 })
