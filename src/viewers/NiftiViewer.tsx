@@ -1,5 +1,8 @@
 'use client'
 import { useRef, useState } from 'react'
+import { NiftiAnnotationCanvas, NiftiAnnotationLegend } from './annotations/NiftiAnnotationLayer.js'
+import { useAnnotationDisplay } from './annotations/useAnnotationDisplay.js'
+import { useDecodedMasks } from './annotations/useDecodedMasks.js'
 import { NiftiLayers } from './nifti/NiftiLayers.js'
 import { NiftiToolbar } from './nifti/NiftiToolbar.js'
 import type { NiftiViewerProps } from './nifti/NiftiViewerProps.js'
@@ -44,6 +47,9 @@ export function NiftiViewer(props: NiftiViewerProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null)
   const n = useNiftiView(data, plane, useElementSize(imageRef), props)
   const { g, index, count, view, grey } = n
+  const annotations = props.annotations?.length ? props.annotations : undefined
+  const display = useAnnotationDisplay(annotations)
+  const { masks } = useDecodedMasks(annotations)
   const drawError = useNiftiSliceCanvas(canvasRef, {
     ...{
       data,
@@ -121,18 +127,38 @@ export function NiftiViewer(props: NiftiViewerProps) {
       }
     >
       <div className="dmv-canvas dmv-center">
-        <canvas
-          ref={canvasRef}
-          width={g.width}
-          height={g.height}
+        <div
           style={{
             ...n.size,
             flex: 'none',
+            position: 'relative',
             transform: `translate(${view.pan.x}px, ${view.pan.y}px)`,
-            imageRendering: props.interpolation === 'pixelated' ? 'pixelated' : 'auto',
           }}
-        />
+        >
+          <canvas
+            ref={canvasRef}
+            width={g.width}
+            height={g.height}
+            style={{
+              ...n.size,
+              display: 'block',
+              imageRendering: props.interpolation === 'pixelated' ? 'pixelated' : 'auto',
+            }}
+          />
+          {annotations && (
+            <NiftiAnnotationCanvas
+              data={data}
+              g={g}
+              index={index}
+              annotations={annotations}
+              masks={masks}
+              display={display}
+              style={n.size}
+            />
+          )}
+        </div>
       </div>
+      {annotations && <NiftiAnnotationLegend annotations={annotations} display={display} />}
       <NiftiLayers
         g={g}
         index={index}

@@ -4,8 +4,9 @@ import type { NiftiData } from '../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../src/api/format/convertFormat.js'
 import { NiftiViewer, type NiftiWindow } from '../../src/viewers/NiftiViewer.js'
 import { niftiSlice } from '../../src/viewers/nifti/niftiSlice.js'
-import type { NiftiPlane } from '../../src/viewers/nifti/niftiSliceGeometry.js'
+import { type NiftiPlane, niftiSliceGeometry } from '../../src/viewers/nifti/niftiSliceGeometry.js'
 import { colormapTable } from '../../src/viewers/render/colormaps.js'
+import { annotation } from './support/annotationFixtures.js'
 import { fixtureBytes } from './support/fixtures.js'
 
 afterEach(() => cleanup())
@@ -159,6 +160,94 @@ describe('NiftiViewer', () => {
     fireEvent.click(within(toolbar).getByRole('button', { name: 'Reset' }))
     expect(zoomText()).toContain('Zoom 100%')
     await waitFor(() => expect(off(false)).toBe(0))
+  })
+
+  it('draws NIfTI label volumes in all three planes, resampled in patient space', async () => {
+    const bytes = await fixtureBytes('anatomical.nii')
+    const anatomy = convertFormat(bytes) as NiftiData
+    const [nx, ny] = anatomy.dims
+    // Label 1 in voxels [10, 20) × [15, 30) × [8, 16) of a copy of the file (same grid), and of a second copy
+    // whose sform puts its voxel i at the anatomy's i + 3 (srow_x translation 32 → 26 mm, x = −2 i + t).
+    // anatomical.nii is big-endian.
+    const box = { i: [10, 20], j: [15, 30], k: [8, 16] }
+    const labelFile = (shiftMm: number) => {
+      const out = bytes.slice()
+      const view = new DataView(out.buffer)
+      const voxOffset = Number(anatomy.header.vox_offset)
+      for (let k = 0; k < anatomy.dims[2]; k++)
+        for (let j = 0; j < ny; j++)
+          for (let i = 0; i < nx; i++) {
+            const inside =
+              i >= box.i[0] && i < box.i[1] && j >= box.j[0] && j < box.j[1] && k >= box.k[0] && k < box.k[1]
+            view.setInt16(voxOffset + 2 * (i + nx * (j + ny * k)), inside ? 1 : 0, false)
+          }
+      view.setFloat32(280 + 12, view.getFloat32(280 + 12, false) + shiftMm, false) // srow_x[3]
+      return out
+    }
+    const cases = [
+      { name: 'same grid', file: labelFile(0), shift: 0 },
+      { name: 'shifted grid', file: labelFile(-6), shift: 3 },
+    ]
+    for (const c of cases) {
+      const annotations = [
+        annotation({
+          id: `seg-${c.shift}`,
+          identifier: 'Lesion',
+          annotation_type: 'segmentation',
+          fileBytes: c.file,
+        }),
+      ]
+      const { unmount } = render(
+        <div style={{ width: 400, height: 400 }}>
+          <NiftiViewer data={anatomy} annotations={annotations} />
+        </div>,
+      )
+      for (const plane of ['axial', 'coronal', 'sagittal'] as const) {
+        fireEvent.click(screen.getByRole('button', { name: plane[0].toUpperCase() + plane.slice(1) }))
+        const g = niftiSliceGeometry(anatomy, plane)
+        // A slice through the box: the middle of its extent along this plane's fixed axis.
+        const index = plane === 'axial' ? 12 : plane === 'coronal' ? 22 : nx - 1 - (15 + c.shift)
+        fireEvent.change(screen.getByRole('slider', { name: 'Slice' }), {
+          target: { value: String(index + 1) },
+        })
+        const layer = document.querySelector('[data-annotation-layer]') as HTMLCanvasElement
+        const expected = (x: number, y: number) => {
+          const o = g.start + index * g.sliceStride + x * g.colStride + y * g.rowStride
+          const [i, j, k] = [o % nx, Math.floor(o / nx) % ny, Math.floor(o / (nx * ny))]
+          const li = i - c.shift
+          return (
+            li >= box.i[0] && li < box.i[1] && j >= box.j[0] && j < box.j[1] && k >= box.k[0] && k < box.k[1]
+          )
+        }
+        await waitFor(() => {
+          expect([layer.width, layer.height]).toEqual([g.width, g.height])
+          const p = layer.getContext('2d')!.getImageData(0, 0, g.width, g.height).data
+          let wrong = 0
+          let inside = 0
+          for (let y = 0; y < g.height; y++)
+            for (let x = 0; x < g.width; x++) {
+              const want = expected(x, y)
+              if (want) inside++
+              const a = p[(y * g.width + x) * 4 + 3]
+              if (want ? a === 0 || Math.abs(p[(y * g.width + x) * 4] - 230) > 3 : a !== 0) wrong++
+            }
+          expect({ case: c.name, plane, wrong, some: inside > 20 }).toEqual({
+            case: c.name,
+            plane,
+            wrong: 0,
+            some: true,
+          })
+        })
+      }
+      // The legend hides the label.
+      fireEvent.click(screen.getByRole('button', { name: 'Lesion' }))
+      await waitFor(() => {
+        const layer = document.querySelector('[data-annotation-layer]') as HTMLCanvasElement
+        const p = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height).data
+        expect(p.some((v, i) => i % 4 === 3 && v > 0)).toBe(false)
+      })
+      unmount()
+    }
   })
 
   it('shows an error for a volume it cannot slice', async () => {

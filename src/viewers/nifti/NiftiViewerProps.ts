@@ -1,4 +1,5 @@
 import type { NiftiData } from '../../api/format/ConvertedData.js'
+import type { ViewerAnnotation } from '../annotations/viewerAnnotations.js'
 import type { ColormapName } from '../render/colormaps.js'
 import type { Interpolation } from '../ui/Interpolation.js'
 import type { ViewerProps } from '../ui/ViewerProps.js'
@@ -21,6 +22,12 @@ export interface NiftiViewerProps extends ViewerProps {
   overlay?: boolean
   /** Magnification: `smooth` (bilinear, default) or `pixelated` (nearest neighbour). */
   interpolation?: Interpolation
+  /**
+   * Annotations to draw: segmentations with their NIfTI label volume as `fileBytes` (resampled into the shown
+   * plane in patient space, so a label volume on another grid lands where it belongs), with a legend;
+   * classification labels as chips.
+   */
+  annotations?: readonly ViewerAnnotation[]
   /** Colour map of grey volumes (default grayscale). Controlled when given. */
   colormap?: ColormapName
   onColormapChange?: (colormap: ColormapName) => void
