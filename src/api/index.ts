@@ -17,10 +17,11 @@ export type {
   EntityApiArgs,
   EntityApiClass,
   MixinClass,
-  Updatable,
+  Patchable,
 } from './crud/capabilities.js'
 export { DeletableEntityApi, withDelete } from './crud/DeletableEntityApi.js'
 export { EntityBaseApi } from './crud/EntityBaseApi.js'
+export { PatchableEntityApi, UpdatableEntityApi, withPatch } from './crud/PatchableEntityApi.js'
 export type {
   CallOptions,
   CreateInputOf,
@@ -31,11 +32,15 @@ export type {
   EntitySchemaLike,
   EntityTypes,
   FiltersOf,
+  InputOf,
   ListFilters,
+  ListOptions,
   ListWindow,
   NoFilters,
+  Page,
+  PageFilters,
+  PatchInputOf,
 } from './crud/types.js'
-export { UpdatableEntityApi, withUpdate } from './crud/UpdatableEntityApi.js'
 export {
   type AnnotationFilters,
   type AnnotationPatch,

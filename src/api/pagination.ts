@@ -12,6 +12,8 @@ export interface PageWindow {
   offset?: number
   /** Items per request. Default `DEFAULT_PAGE_SIZE` (5000). */
   pageSize?: number
+  /** Called with each page as it arrives (e.g. to read the server's `totalCount`). */
+  onPage?: (page: ListPage) => void
 }
 
 /**
@@ -38,6 +40,7 @@ export async function collectPages(
   while (out.length < limit) {
     const want = Math.min(pageSize, limit - out.length)
     const page = await fetchPage(offset, want)
+    window.onPage?.(page)
     const items = page.items.length > want ? page.items.slice(0, want) : page.items
     for (const item of items) out.push(item)
     offset += items.length

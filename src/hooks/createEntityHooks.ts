@@ -2,10 +2,13 @@
 import {
   type InfiniteData,
   infiniteQueryOptions,
+  keepPreviousData,
   type QueryClient,
   type QueryKey,
   type QueryKeyWithDataTag,
   queryOptions,
+  type SkipToken,
+  skipToken,
   type UnusedSkipTokenInfiniteOptions,
   type UnusedSkipTokenOptions,
   type UseInfiniteQueryOptions,
@@ -20,18 +23,21 @@ import {
   useQueryClient,
   useSuspenseQuery,
 } from '@tanstack/react-query'
+import type {
+  CallOptions,
+  CreateInputOf,
+  CreateOptions,
+  EntityOf,
+  FiltersOf,
+  InputOf,
+  ListWindow,
+  Page,
+  PatchInputOf,
+} from '../api/crud/types.js'
+import type { DatamintError } from '../api/errors.js'
 import { createQueryKeys, type EntityQueryKeys } from './core/createQueryKeys.js'
 import { createEntityCache } from './core/entityCache.js'
 import type { EntityWrite } from './core/entityMutations.js'
-import type {
-  CreatableApi,
-  CreateDataOfApi,
-  DeletableApi,
-  EntityOfApi,
-  FiltersOfApi,
-  SignalOptions,
-  UpdatableApi,
-} from './types.js'
 import {
   type MutationOverrides,
   type UndoableMutationResult,
@@ -43,10 +49,12 @@ import {
 export interface EntityApiShape {
   readonly config: { readonly serverUrl: string }
   readonly endpointBase: string
+  /** Checks an id or entity and returns the id; throws a `ValidationError` when malformed. */
   getEntityId(entity: never): string
+  /** The id a cached entity carries, unchecked. */
   readId(entity: unknown): string | undefined
-  getById(id: string, options?: SignalOptions): Promise<unknown>
-  getList(filters?: never, options?: SignalOptions): Promise<unknown[]>
+  getById(id: string, options?: CallOptions): Promise<unknown>
+  getList(filters?: never, options?: CallOptions): Promise<unknown[]>
 }
 
 /** Defaults for every query of one `createEntityHooks` result. */
@@ -60,107 +68,156 @@ export interface EntityHooksOptions {
    * React Query's retry for reads. Default `false`: the HTTP client already retries `maxRetries` times,
    * so one failing read makes at most `maxRetries + 1` requests.
    */
-  retry?: boolean | number | ((failureCount: number, error: Error) => boolean)
+  retry?: boolean | number | ((failureCount: number, error: DatamintError) => boolean)
 }
 
 /** Query options a hook call may override (everything but the key and the function). */
 export type QueryOverrides<T, TData = T> = Omit<
-  UseQueryOptions<T, Error, TData, QueryKey>,
+  UseQueryOptions<T, DatamintError, TData, QueryKey>,
   'queryKey' | 'queryFn'
 >
 export type SuspenseQueryOverrides<T, TData = T> = Omit<
-  UseSuspenseQueryOptions<T, Error, TData, QueryKey>,
+  UseSuspenseQueryOptions<T, DatamintError, TData, QueryKey>,
   'queryKey' | 'queryFn'
 >
 export type InfiniteListOptions<T> = { pageSize?: number } & Omit<
-  UseInfiniteQueryOptions<T[], Error, InfiniteData<T[], number>, QueryKey, number>,
+  UseInfiniteQueryOptions<T[], DatamintError, InfiniteData<T[], number>, QueryKey, number>,
   'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam'
 >
 
-/** `usePatch().mutate({ entity, data })`: `entity` is an id or the entity. */
-export interface PatchVariables<T> {
+/** `usePatch().mutate({ entity, data })`: `entity` is an id or the entity; `data` what the API's `patch` takes. */
+export interface PatchVariables<T, P = Partial<T>> {
   entity: string | T
-  data: Partial<T>
+  data: P
 }
+
+/** Filters without the window: what an infinite list pages through. */
+export type WindowlessFilters<F> = Omit<F, keyof ListWindow>
+/** What `usePage` takes: filters with the window (`offset`, `limit`) required. */
+export type PageWindowFilters<F> = F & Required<ListWindow>
+
+/** Query options whose key is tagged with the data type (so `getQueryData(key)` is typed). */
+export type TaggedQueryOptions<TOptions, TData> = TOptions &
+  QueryKeyWithDataTag<QueryKey, TData, DatamintError>
 
 /** `queryOptions` factories for `prefetchQuery`, `ensureQueryData`, `useQuery`, `useSuspenseQuery`. */
 export interface EntityQueries<T, F> {
-  detail(id: string): UnusedSkipTokenOptions<T, Error, T, QueryKey> & QueryKeyWithDataTag<QueryKey, T, Error>
-  list(
-    filters?: F,
-  ): UnusedSkipTokenOptions<T[], Error, T[], QueryKey> & QueryKeyWithDataTag<QueryKey, T[], Error>
+  detail(id: string): TaggedQueryOptions<UnusedSkipTokenOptions<T, DatamintError, T, QueryKey>, T>
+  /** One list; with `limit`/`offset` in the filters, that one window (the key includes both). */
+  list(filters?: F): TaggedQueryOptions<UnusedSkipTokenOptions<T[], DatamintError, T[], QueryKey>, T[]>
+  /** One page with the server's total (`api.getPage`). */
+  page(
+    filters: PageWindowFilters<F>,
+  ): TaggedQueryOptions<UnusedSkipTokenOptions<Page<T>, DatamintError, Page<T>, QueryKey>, Page<T>>
   infiniteList(
-    filters?: F,
+    filters?: WindowlessFilters<F>,
     pageSize?: number,
-  ): UnusedSkipTokenInfiniteOptions<T[], Error, InfiniteData<T[], number>, QueryKey, number> &
-    QueryKeyWithDataTag<QueryKey, InfiniteData<T[]>, Error>
+  ): TaggedQueryOptions<
+    UnusedSkipTokenInfiniteOptions<T[], DatamintError, InfiniteData<T[], number>, QueryKey, number>,
+    InfiniteData<T[]>
+  >
 }
 
 /** What every entity API gets: keys, query factories and reads. */
 export interface ReadHooks<T, F> {
   keys: EntityQueryKeys<F>
   queries: EntityQueries<T, F>
-  /** One entity; disabled while `id` is undefined; a malformed id is an error without a request. */
+  /** One entity; waits while `id` is undefined or `skipToken`; a malformed id is an error without a request. */
   useGetById<TData = T>(
-    id: string | undefined,
+    id: string | undefined | SkipToken,
     options?: QueryOverrides<T, TData>,
-  ): UseQueryResult<TData, Error>
+  ): UseQueryResult<TData, DatamintError>
   useSuspenseGetById<TData = T>(
     id: string,
     options?: SuspenseQueryOverrides<T, TData>,
-  ): UseSuspenseQueryResult<TData, Error>
-  /** One list; its entities seed their detail entries. */
-  useList<TData = T[]>(filters?: F, options?: QueryOverrides<T[], TData>): UseQueryResult<TData, Error>
+  ): UseSuspenseQueryResult<TData, DatamintError>
+  /**
+   * One list (every page, or the `limit`/`offset` window the filters name); its entities seed their
+   * detail entries. `skipToken` waits.
+   */
+  useList<TData = T[]>(
+    filters?: F | SkipToken,
+    options?: QueryOverrides<T[], TData>,
+  ): UseQueryResult<TData, DatamintError>
   useSuspenseList<TData = T[]>(
     filters?: F,
     options?: SuspenseQueryOverrides<T[], TData>,
-  ): UseSuspenseQueryResult<TData, Error>
+  ): UseSuspenseQueryResult<TData, DatamintError>
   /** Offset pages of `pageSize`; `hasNextPage` turns false after a short page. */
   useInfiniteList(
-    filters?: F,
+    filters?: WindowlessFilters<F>,
     options?: InfiniteListOptions<T>,
-  ): UseInfiniteQueryResult<InfiniteData<T[], number>, Error>
+  ): UseInfiniteQueryResult<InfiniteData<T[], number>, DatamintError>
+}
+
+export interface PageHooks<T, F> {
+  /**
+   * One page and the server's total (`{ items, totalCount? }`), for a paginated table. While the next
+   * page loads, the previous one stays shown (`isPlaceholderData` is true). `skipToken` waits.
+   */
+  usePage<TData = Page<T>>(
+    filters: PageWindowFilters<F> | SkipToken,
+    options?: QueryOverrides<Page<T>, TData>,
+  ): UseQueryResult<TData, DatamintError>
+}
+
+/** Options of `useCreate`. */
+export interface CreateHookOptions {
+  /** Resolve to the created entity (default), or with `false` to its id only (no read-back request). */
+  returnEntity?: boolean
+  /** A 409 resolves to the existing entity instead of failing. */
+  existsOk?: boolean
 }
 
 export interface CreateHooks<T, C> {
   /** `mutate(data)`; on success the entity is in its detail entry and this type's lists are refetched. */
-  useCreate(options?: MutationOverrides<T | string, C>): UseMutationResult<T | string, Error, C>
+  useCreate(
+    options?: CreateHookOptions & { returnEntity?: true } & MutationOverrides<T, C>,
+  ): UseMutationResult<T, DatamintError, C>
+  useCreate(
+    options: CreateHookOptions & { returnEntity: false } & MutationOverrides<string, C>,
+  ): UseMutationResult<string, DatamintError, C>
 }
 
-export interface PatchHooks<T> {
+export interface PatchHooks<T, P> {
   /** `mutate({ entity, data })`, optimistic by default, with `undo()` for undoable mode. */
   usePatch(
-    options?: WriteHookOptions & MutationOverrides<T, PatchVariables<T>>,
-  ): UndoableMutationResult<T, PatchVariables<T>>
+    options?: WriteHookOptions & MutationOverrides<T, PatchVariables<T, P>>,
+  ): UndoableMutationResult<T, PatchVariables<T, P>>
 }
 
-export interface DeleteHooks<T> {
+export interface DeleteHooks<D> {
   /** `mutate(entity)`: gone from every list at once, back on error. */
-  useDelete(
-    options?: WriteHookOptions & MutationOverrides<void, string | T>,
-  ): UndoableMutationResult<void, string | T>
+  useDelete(options?: WriteHookOptions & MutationOverrides<void, D>): UndoableMutationResult<void, D>
+}
+
+export interface BulkDeleteHooks<B> {
   /** `mutate(entities)`: a partial failure restores only the failed ids (`error.failures` lists each). */
-  useBulkDelete(
-    options?: WriteHookOptions & MutationOverrides<void, ReadonlyArray<string | T>>,
-  ): UndoableMutationResult<void, ReadonlyArray<string | T>>
+  useBulkDelete(options?: WriteHookOptions & MutationOverrides<void, B>): UndoableMutationResult<void, B>
 }
 
-export type CanCreate = { create(data: never, ...rest: never[]): Promise<unknown> }
-export type CanPatch = { patch(entity: never, data: never, ...rest: never[]): Promise<unknown> }
-export type CanDelete = {
-  delete(entity: never, ...rest: never[]): Promise<unknown>
-  bulkDelete(entities: never, ...rest: never[]): Promise<unknown>
-}
+/** `{}` when the API has no such method (its input type is `never`), else `Hooks`. */
+export type HooksWhere<Input, Hooks> = [Input] extends [never] ? {} : Hooks
 
-/** The hooks of an API: reads always; `useCreate`, `usePatch`, `useDelete`/`useBulkDelete` only where it can. */
-export type EntityHooks<A> = ReadHooks<EntityOfApi<A>, FiltersOfApi<A>> &
-  (A extends CanCreate ? CreateHooks<EntityOfApi<A>, CreateDataOfApi<A>> : {}) &
-  (A extends CanPatch ? PatchHooks<EntityOfApi<A>> : {}) &
-  (A extends CanDelete ? DeleteHooks<EntityOfApi<A>> : {})
+/**
+ * The hooks of an API, read from its own method signatures: reads always; `usePage` where it has
+ * `getPage`; `useCreate`, `usePatch`, `useDelete`, `useBulkDelete` where it has `create`, `patch`,
+ * `delete`, `bulkDelete` (each on its own), typed by what that method takes.
+ */
+export type EntityHooks<A> = ReadHooks<EntityOf<A>, FiltersOf<A>> &
+  HooksWhere<InputOf<A, 'getPage'>, PageHooks<EntityOf<A>, FiltersOf<A>>> &
+  HooksWhere<InputOf<A, 'create'>, CreateHooks<EntityOf<A>, CreateInputOf<A>>> &
+  HooksWhere<PatchInputOf<A>, PatchHooks<EntityOf<A>, PatchInputOf<A>>> &
+  HooksWhere<InputOf<A, 'delete'>, DeleteHooks<InputOf<A, 'delete'>>> &
+  HooksWhere<InputOf<A, 'bulkDelete'>, BulkDeleteHooks<InputOf<A, 'bulkDelete'>>>
+
+/** The API's methods the hooks call, as the run-time check below finds them. */
+type Method = (...args: never[]) => Promise<unknown>
+type Call = (...args: unknown[]) => Promise<unknown>
 
 /**
  * React Query hooks for one entity API, typed by what it can do: an API without `patch` has no `usePatch`.
- * Keys are rooted at `['datamint', serverUrl, endpointBase]`.
+ * Keys are rooted at `['datamint', serverUrl, endpointBase]`; errors are `DatamintError`s.
  *
  * @example
  * const projects = createEntityHooks(api.projects)
@@ -174,30 +231,32 @@ export function createEntityHooks<A extends EntityApiShape>(
   api: A,
   options?: EntityHooksOptions,
 ): EntityHooks<A> {
-  type T = EntityOfApi<A>
-  type F = FiltersOfApi<A>
+  type T = EntityOf<A>
+  type F = FiltersOf<A>
+  const methods = api as unknown as Partial<Record<string, Method>>
+  const call = (name: string) => (methods[name] as unknown as Call).bind(api)
   const keys = createQueryKeys<F>(api)
   // getEntityId throws a ValidationError for a malformed id: an error state, nothing sent.
   const idOf = (entity: T | string) => (api.getEntityId as (e: T | string) => string)(entity)
   const cache = createEntityCache<T>(keys as EntityQueryKeys<unknown>, (entity) => api.readId(entity))
-  const writes = api as unknown as CreatableApi<T, CreateDataOfApi<A>> & UpdatableApi<T> & DeletableApi<T>
   const defaults = { staleTime: 30_000, retry: false, ...options }
 
   /** Fetches one list (or page); once the cache is attached, its entities seed their detail entries. */
-  const fetchList = (filters: unknown, { signal, client }: { signal: AbortSignal; client: QueryClient }) => {
+  const fetchList = async (
+    filters: unknown,
+    { signal, client }: { signal: AbortSignal; client: QueryClient },
+  ) => {
     cache.attach(client)
-    return (api.getList as (f: unknown, o: SignalOptions) => Promise<T[]>)(filters, { signal }).then(
-      (items) => cache.overlay(client, items),
-    )
+    const items = (await api.getList(filters as never, { signal })) as T[]
+    // Writes still in flight show on top of what the server sent.
+    return cache.overlay(client, items)
   }
   const queries: EntityQueries<T, F> = {
     detail: (id) =>
       queryOptions({
         queryKey: keys.detail(id) as QueryKey,
-        queryFn: ({ signal, client }) =>
-          (api.getById(idOf(id), { signal }) as Promise<T>).then((entity) =>
-            cache.overlayEntity(client, entity),
-          ),
+        queryFn: async ({ signal, client }) =>
+          cache.overlayEntity(client, (await api.getById(idOf(id), { signal })) as T),
         ...defaults,
       }),
     list: (filters) => {
@@ -208,8 +267,20 @@ export function createEntityHooks<A extends EntityApiShape>(
         ...defaults,
       })
     },
+    page: (filters) => {
+      const queryKey = keys.page(filters)
+      return queryOptions({
+        queryKey: queryKey as QueryKey,
+        queryFn: async ({ signal, client }) => {
+          cache.attach(client)
+          const page = (await call('getPage')(queryKey[4], { signal })) as Page<T>
+          return { ...page, items: cache.overlay(client, page.items) }
+        },
+        ...defaults,
+      })
+    },
     infiniteList: (filters, pageSize = 50) => {
-      const queryKey = keys.infiniteList(filters, pageSize)
+      const queryKey = keys.infiniteList(filters as F, pageSize)
       return infiniteQueryOptions({
         queryKey: queryKey as QueryKey,
         initialPageParam: 0,
@@ -222,57 +293,61 @@ export function createEntityHooks<A extends EntityApiShape>(
     },
   }
 
+  // A query that waits (skipToken): its own key, outside the lists and details the cache edits.
+  const waiting = { queryKey: [...keys.all, 'skip'] as QueryKey, queryFn: skipToken, ...defaults }
   /** A read hook: `use` over a query factory, attaching the cache first so a new detail starts from a list. */
   const read =
-    <P, O>(use: (options: never) => unknown, query: (arg: P, pageSize?: number) => O) =>
-    (arg: P, options?: object, pageSize?: number) => {
+    <P>(use: (options: never) => unknown, query: (arg: P, pageSize?: number) => object, more?: object) =>
+    (arg: P | SkipToken, options?: object, pageSize?: number) => {
       cache.attach(useQueryClient())
-      return use({ ...query(arg, pageSize), ...options } as never)
+      return use({ ...(arg === skipToken ? waiting : query(arg, pageSize)), ...more, ...options } as never)
     }
   const getById = read(useQuery, queries.detail)
   const infiniteList = read(useInfiniteQuery, queries.infiniteList)
   const hooks: Record<string, unknown> = {
     keys,
     queries,
-    useGetById: (id: string | undefined, options?: QueryOverrides<T>) =>
-      getById(id ?? '', { ...options, enabled: id !== undefined && options?.enabled }),
+    useGetById: (id: string | undefined | SkipToken, options?: object) => getById(id ?? skipToken, options),
     useSuspenseGetById: read(useSuspenseQuery, queries.detail),
     useList: read(useQuery, queries.list),
     useSuspenseList: read(useSuspenseQuery, queries.list),
-    useInfiniteList: (filters?: F, { pageSize, ...options }: InfiniteListOptions<T> = {}) =>
-      infiniteList(filters, options, pageSize),
+    useInfiniteList: (
+      filters?: WindowlessFilters<F>,
+      { pageSize, ...options }: InfiniteListOptions<T> = {},
+    ) => infiniteList(filters, options, pageSize),
   }
+  // Page flips keep the previous page on screen until the next one is there.
+  if (methods.getPage) hooks.usePage = read(useQuery, queries.page, { placeholderData: keepPreviousData })
 
-  // Write hooks by capability: each exists only where the API has its method.
-  const writeHooks: Record<string, [method: string, write: (variables: never) => EntityWrite<unknown>]> = {
-    useCreate: [
-      'create',
-      (data: CreateDataOfApi<A>) => ({ ids: [], send: () => writes.create(data, { returnEntity: true }) }),
-    ],
-    usePatch: [
-      'patch',
-      ({ entity, data }: PatchVariables<T>) => ({
-        ids: [idOf(entity)],
-        change: data,
-        send: (o) => writes.patch(entity, data, o),
-      }),
-    ],
-    useDelete: [
-      'delete',
-      (entity: string | T) => ({ ids: [idOf(entity)], change: null, send: (o) => writes.delete(entity, o) }),
-    ],
-    useBulkDelete: [
-      'bulkDelete',
-      (entities: ReadonlyArray<string | T>) => ({
-        ids: entities.map(idOf),
-        change: null,
-        send: (o) => writes.bulkDelete(entities, o),
-      }),
-    ],
+  // Write hooks by capability: each exists only where the API has its method (as EntityHooks types it).
+  const writeHooks: Record<string, (variables: never, options: CreateHookOptions) => EntityWrite<unknown>> = {
+    create: (data, { returnEntity = true, existsOk }: CreateOptions) => ({
+      ids: [],
+      send: () => call('create')(data, { returnEntity, existsOk }),
+    }),
+    patch: ({ entity, data }: PatchVariables<T, unknown>) => ({
+      ids: [idOf(entity)],
+      change: data as object,
+      send: (o) => call('patch')(entity, data, o),
+    }),
+    delete: (entity: string | T) => ({
+      ids: [idOf(entity)],
+      change: null,
+      send: (o) => call('delete')(entity, o),
+    }),
+    bulkDelete: (entities: ReadonlyArray<string | T>) => ({
+      ids: entities.map(idOf),
+      change: null,
+      send: (o) => call('bulkDelete')(entities, o),
+    }),
   }
-  for (const [name, [method, write]] of Object.entries(writeHooks))
-    if (typeof (api as unknown as Record<string, unknown>)[method] === 'function')
-      hooks[name] = (options?: WriteHookOptions & MutationOverrides<unknown, never>) =>
-        useCacheMutation(cache, write, options)
+  for (const [method, write] of Object.entries(writeHooks))
+    if (typeof methods[method] === 'function')
+      hooks[`use${method[0].toUpperCase()}${method.slice(1)}`] = ({
+        returnEntity,
+        existsOk,
+        ...rest
+      }: CreateHookOptions & WriteHookOptions & MutationOverrides<unknown, never> = {}) =>
+        useCacheMutation(cache, (variables: never) => write(variables, { returnEntity, existsOk }), rest)
   return hooks as EntityHooks<A>
 }

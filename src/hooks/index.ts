@@ -2,9 +2,8 @@ export type { EntityQueryKeys } from './core/createQueryKeys.js'
 export type { MutationMode } from './core/entityMutations.js'
 export { MutationUndoneError } from './core/undoableScheduler.js'
 export {
-  type CanCreate,
-  type CanDelete,
-  type CanPatch,
+  type BulkDeleteHooks,
+  type CreateHookOptions,
   type CreateHooks,
   createEntityHooks,
   type DeleteHooks,
@@ -12,22 +11,30 @@ export {
   type EntityHooks,
   type EntityHooksOptions,
   type EntityQueries,
+  type HooksWhere,
   type InfiniteListOptions,
+  type PageHooks,
+  type PageWindowFilters,
   type PatchHooks,
   type PatchVariables,
   type QueryOverrides,
   type ReadHooks,
   type SuspenseQueryOverrides,
+  type TaggedQueryOptions,
+  type WindowlessFilters,
 } from './createEntityHooks.js'
 export { DatamintProvider, type DatamintProviderProps, useDatamintApi } from './DatamintProvider.js'
 export {
+  type EntityApiName,
+  readyMadeEntityHooks,
   useAnnotations,
+  useAnnotationWorklists,
   useDatasets,
+  useEntityHooks,
   useProjects,
   useResources,
   useUsers,
 } from './entityHooks.js'
-export type { CreateDataOfApi, EntityOfApi, FiltersOfApi, SignalOptions } from './types.js'
 export {
   type NewTypedAnnotation,
   type UploadSegmentationsVariables,

@@ -6,12 +6,13 @@ import {
   useQueryClient,
 } from '@tanstack/react-query'
 import { useMemo, useRef } from 'react'
+import type { DatamintError } from '../api/errors.js'
 import type { EntityCache } from './core/entityCache.js'
 import { type EntityWrite, type MutationMode, runWrite } from './core/entityMutations.js'
 import { scheduleUndoable, type UndoTicket } from './core/undoableScheduler.js'
 
 /** A mutation result with `undo()`: cancels the latest mutation still waiting in undoable mode. */
-export type UndoableMutationResult<R, V> = UseMutationResult<R, Error, V> & {
+export type UndoableMutationResult<R, V> = UseMutationResult<R, DatamintError, V> & {
   /** Restores the cache and sends nothing; false when nothing was waiting (already sent, or not undoable). */
   undo(): boolean
 }
@@ -23,7 +24,7 @@ export interface WriteHookOptions {
   /** Undoable mode: how long the request waits for `undo()`, in ms (default 5000). */
   undoTimeout?: number
 }
-export type MutationOverrides<R, V> = Omit<UseMutationOptions<R, Error, V>, 'mutationFn'>
+export type MutationOverrides<R, V> = Omit<UseMutationOptions<R, DatamintError, V>, 'mutationFn'>
 
 /**
  * `useMutation` around a cache-aware write. In undoable mode the wait starts when `mutate` is called
@@ -42,7 +43,7 @@ export function useCacheMutation<T, V, R>(
   // Tickets waiting for their mutationFn, with the variables they were scheduled for; and the latest.
   const tickets = useRef<[V, UndoTicket][]>([]).current
   const latest = useRef<UndoTicket>(undefined)
-  const mutation = useMutation<R, Error, V>(
+  const mutation = useMutation<R, DatamintError, V>(
     {
       ...options,
       mutationFn: (variables) => {

@@ -2,11 +2,11 @@ import { describe, expectTypeOf, it } from 'vitest'
 import { ApiConfig } from '../../src/api/ApiConfig.js'
 import { CRUDEntityApi } from '../../src/api/crud/CRUDEntityApi.js'
 import { CreatableEntityApi, withCreate } from '../../src/api/crud/CreatableEntityApi.js'
-import type { Creatable, Deletable, Updatable } from '../../src/api/crud/capabilities.js'
+import type { Creatable, Deletable, Patchable } from '../../src/api/crud/capabilities.js'
 import { DeletableEntityApi, withDelete } from '../../src/api/crud/DeletableEntityApi.js'
 import { EntityBaseApi } from '../../src/api/crud/EntityBaseApi.js'
+import { UpdatableEntityApi, withPatch } from '../../src/api/crud/PatchableEntityApi.js'
 import type { CallOptions, CreateInputOf, EntityOf, FiltersOf } from '../../src/api/crud/types.js'
-import { UpdatableEntityApi, withUpdate } from '../../src/api/crud/UpdatableEntityApi.js'
 
 interface Thing {
   id: string
@@ -34,7 +34,7 @@ class ResourcesLike extends withDelete(withCreate(EntityBaseApi<Thing, ThingFilt
 }
 class UsersLike extends withCreate(EntityBaseApi<Thing>) {}
 class DatasetsLike extends withDelete(EntityBaseApi<Thing>) {}
-class ProjectsLike extends withUpdate(withDelete(withCreate(EntityBaseApi<Thing, ThingFilters, NewThing>))) {}
+class ProjectsLike extends withPatch(withDelete(withCreate(EntityBaseApi<Thing, ThingFilters, NewThing>))) {}
 
 const config = new ApiConfig({ serverUrl: 'http://127.0.0.1:1' })
 
@@ -47,7 +47,7 @@ describe('capability typing', () => {
     expectTypeOf(users).not.toHaveProperty('delete')
     expectTypeOf(users).not.toHaveProperty('bulkDelete')
     expectTypeOf(users).toExtend<Creatable<Thing>>()
-    expectTypeOf(users).not.toExtend<Updatable<Thing>>()
+    expectTypeOf(users).not.toExtend<Patchable<Thing>>()
   })
 
   it('a delete-only API has delete and bulkDelete but no create', () => {
@@ -73,7 +73,7 @@ describe('capability typing', () => {
     const projects = new ProjectsLike(config, parseThing, 'projects')
     expectTypeOf(projects.patch).parameters.toEqualTypeOf<[string | Thing, Partial<Thing>, CallOptions?]>()
     expectTypeOf(projects.patch).returns.resolves.toEqualTypeOf<Thing>()
-    expectTypeOf(projects).toExtend<Creatable<Thing, NewThing> & Updatable<Thing> & Deletable<Thing>>()
+    expectTypeOf(projects).toExtend<Creatable<Thing, NewThing> & Patchable<Thing> & Deletable<Thing>>()
   })
 
   it('create resolves to the entity, or to the id with returnEntity: false', () => {
@@ -96,7 +96,7 @@ describe('capability typing', () => {
     expectTypeOf(u).not.toHaveProperty('create')
     expectTypeOf(u).not.toHaveProperty('delete')
     expectTypeOf(d).not.toHaveProperty('create')
-    expectTypeOf(crud).toExtend<Creatable<Thing> & Updatable<Thing> & Deletable<Thing>>()
+    expectTypeOf(crud).toExtend<Creatable<Thing> & Patchable<Thing> & Deletable<Thing>>()
     expectTypeOf(new EntityBaseApi<Thing>(config, parseThing, 'things')).not.toHaveProperty('create')
   })
 

@@ -1,6 +1,6 @@
 // The concrete APIs expose exactly the operations their server endpoints support.
 import { describe, expectTypeOf, it } from 'vitest'
-import type { Creatable, Deletable, Updatable } from '../../src/api/crud/capabilities.js'
+import type { Creatable, Deletable, Patchable } from '../../src/api/crud/capabilities.js'
 import type { CallOptions, EntityOf, FiltersOf } from '../../src/api/crud/types.js'
 import type { AnnotationsApi } from '../../src/api/endpoints/AnnotationsApi.js'
 import type { DatamintApi } from '../../src/api/endpoints/DatamintApi.js'
@@ -17,7 +17,7 @@ import type { User } from '../../src/api/models/User.js'
 describe('concrete API capabilities', () => {
   it('ProjectsApi: full CRUD', () => {
     expectTypeOf<EntityOf<ProjectsApi>>().toEqualTypeOf<Project>()
-    expectTypeOf<ProjectsApi>().toExtend<Updatable<Project> & Deletable<Project>>()
+    expectTypeOf<ProjectsApi>().toExtend<Patchable<Project> & Deletable<Project>>()
     expectTypeOf<ProjectsApi>().toHaveProperty('create')
     expectTypeOf<ProjectsApi['patch']>().returns.resolves.toEqualTypeOf<Project>()
   })

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import type { Creatable, Deletable, Updatable } from '../../src/api/crud/capabilities.js'
+import type { Creatable, Deletable, Patchable } from '../../src/api/crud/capabilities.js'
 import type { EntityOf, FiltersOf } from '../../src/api/crud/types.js'
 import { DatamintApi } from '../../src/api/endpoints/DatamintApi.js'
 import type { ProjectsApi } from '../../src/api/endpoints/ProjectsApi.js'
@@ -24,7 +24,7 @@ describe('capabilities of the concrete APIs', () => {
     expectTypeOf(api.projects).toHaveProperty('bulkDelete')
     expectTypeOf(api.projects).toHaveProperty('getProjectResources')
     expectTypeOf(api.projects).toMatchTypeOf<
-      Creatable<Project, unknown> & Updatable<Project> & Deletable<Project>
+      Creatable<Project, unknown> & Patchable<Project> & Deletable<Project>
     >()
   })
 
@@ -34,7 +34,7 @@ describe('capabilities of the concrete APIs', () => {
     expectTypeOf(api.resources).toHaveProperty('bulkDelete')
     expectTypeOf(api.resources).not.toHaveProperty('patch')
     expectTypeOf(api.resources).not.toHaveProperty('partialUpdate')
-    expectTypeOf(api.resources).not.toMatchTypeOf<Updatable<Resource>>()
+    expectTypeOf(api.resources).not.toMatchTypeOf<Patchable<Resource>>()
   })
 
   it('AnnotationsApi creates, patches (identifier/project_id) and deletes', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { type QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { DatamintApi } from '../../src/api/endpoints/DatamintApi.js'
 import { DatamintError } from '../../src/api/errors.js'
 import {
@@ -199,5 +199,33 @@ describe('useResourceFile', () => {
     view.unmount()
     await waitFor(() => expect(server.requests[0].aborted).toBe(true))
     expect(server.requests).toHaveLength(1)
+  })
+
+  it("is React Query's own result (tracked fields) with progress beside it, and never warns", async () => {
+    const logged = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'log')]
+    let renders = 0
+    const { result } = renderHook(
+      () => {
+        renders++
+        const file = useResourceFile(resource(0).id)
+        // Reads only these, as a component showing a progress bar then the image would.
+        return { status: file.status, progress: file.progress, file }
+      },
+      { wrapper },
+    )
+    await waitFor(() => expect(result.current.status).toBe('success'))
+    const { file } = result.current
+    const { progress, refetch, ...rest } = file
+    expect(progress.fraction).toBe(1)
+    expect(typeof refetch).toBe('function')
+    expect(Object.keys(rest)).toEqual(
+      expect.arrayContaining(['data', 'isFetchedAfterMount', 'isPlaceholderData']),
+    )
+    expect('progress' in file).toBe(true)
+    // Untracked fields (dataUpdatedAt, isFetching, …) changing does not re-render: a handful of renders,
+    // one per progress step and status.
+    expect(renders).toBeLessThan(8)
+    for (const spy of logged) expect(spy).not.toHaveBeenCalled()
+    for (const spy of logged) spy.mockRestore()
   })
 })

@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
+import { BulkOperationError } from '../../src/api/BulkOperationError.js'
+import { DatamintError } from '../../src/api/errors.js'
 import { MutationUndoneError } from '../../src/hooks/core/undoableScheduler.js'
 import { createEntityHooks } from '../../src/hooks/createEntityHooks.js'
 import { serveForEachTest } from './support/loopbackServer.js'
@@ -207,8 +209,11 @@ describe('useDelete / useBulkDelete', () => {
     const bulk = renderHook(() => hooks.useBulkDelete(), { wrapper })
     act(() => bulk.result.current.mutate([thingId(0), failing, thingId(2)]))
     await waitFor(() => expect(bulk.result.current.isError).toBe(true))
-    const error = bulk.result.current.error as Error & { failures: Array<{ id: string; error: Error }> }
-    expect(error.failures.map((f) => [f.id, f.error.name])).toEqual([[failing, 'PermissionDeniedError']])
+    const error = bulk.result.current.error
+    if (!(error instanceof BulkOperationError)) throw new Error(`expected a BulkOperationError, got ${error}`)
+    expect(error.failures.map((f) => [f.id, (f.error as Error).name])).toEqual([
+      [failing, 'PermissionDeniedError'],
+    ])
     const ids = list.result.current.data!.map((t) => t.id)
     expect(ids.slice(0, 2)).toEqual([failing, thingId(3)])
     expect(list.result.current.data![0]).toBe(original[1])
@@ -253,6 +258,7 @@ describe('undoable', () => {
       del.result.current.undo()
     })
     expect(await outcome).toBeInstanceOf(MutationUndoneError)
+    expect(await outcome).toBeInstanceOf(DatamintError)
     await new Promise((r) => setTimeout(r, 150))
     expect(server.requests).toHaveLength(0)
   })

@@ -13,7 +13,10 @@ import type {
   EntityDefinition,
   EntityTypes,
   ListFilters,
+  ListOptions,
   NoFilters,
+  Page,
+  PageFilters,
 } from './types.js'
 
 /**
@@ -79,16 +82,36 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
   }
 
   /** A filtered list; `limit` is honoured exactly, `offset` skips items. */
-  async getList(filters?: ListFilters<F>, options?: CallOptions): Promise<T[]> {
+  async getList(filters?: ListFilters<F>, options?: ListOptions): Promise<T[]> {
     const { limit, offset, ...rest } = (filters ?? {}) as ListFilters<F>
+    const onTotalCount = options?.onTotalCount
     const raw = await this.paginate(this.endpointBase, {
       searchParams: this.listSearchParams(rest as unknown as F),
       limit,
       offset,
       pageSize: this.pageSize,
       signal: options?.signal,
+      onPage: onTotalCount && ((page) => onTotalCount(page.totalCount)),
     })
     return this.parseList(raw)
+  }
+
+  /**
+   * One page of a filtered list, with the server's `totalCount` when its list shape gives one (for
+   * "1–50 of 1,234" and page controls). Uses `getList`, so an endpoint's own filters and search apply.
+   *
+   * @example
+   * const { items, totalCount } = await api.projects.getPage({ offset: 100, limit: 50, includeArchived: true })
+   */
+  async getPage(filters: PageFilters<F>, options?: CallOptions): Promise<Page<T>> {
+    let totalCount: number | undefined
+    const items = await this.getList(filters, {
+      ...options,
+      onTotalCount: (count) => {
+        totalCount ??= count
+      },
+    })
+    return totalCount === undefined ? { items } : { items, totalCount }
   }
 
   // ---- for subclasses --------------------------------------------------------------------------------

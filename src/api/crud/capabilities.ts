@@ -15,8 +15,11 @@ export interface Creatable<T, C = Partial<T>> {
   create(data: C, options?: CreateOptions): Promise<T | string>
 }
 
-/** An API that can change entities (`PATCH /{endpoint}/{id}`). */
-export interface Updatable<T> {
+/**
+ * An API that can patch entities (`PATCH /{endpoint}/{id}`); `P` is what `patch` takes (default: any
+ * subset of the entity's fields; an endpoint that changes only some fields narrows it).
+ */
+export interface Patchable<T, P = Partial<T>> {
   /**
    * `PATCH /{endpoint}/{id}` with only the fields of `data` that are defined; resolves to the updated
    * entity (read back with GET when the server answers `{}`).
@@ -24,9 +27,9 @@ export interface Updatable<T> {
    * @example
    * const p = await projects.patch(project, { name: 'Renamed' })
    */
-  patch(entity: string | T, data: Partial<T>, options?: CallOptions): Promise<T>
-  /** Same as {@link Updatable.patch} (the Python SDK's name). */
-  partialUpdate(entity: string | T, data: Partial<T>, options?: CallOptions): Promise<T>
+  patch(entity: string | T, data: P, options?: CallOptions): Promise<T>
+  /** Same as {@link Patchable.patch} (the Python SDK's name). */
+  partialUpdate(entity: string | T, data: P, options?: CallOptions): Promise<T>
 }
 
 /** An API that can delete entities (`DELETE /{endpoint}/{id}`). */

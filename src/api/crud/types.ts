@@ -31,6 +31,22 @@ export interface CallOptions {
   keepalive?: boolean
 }
 
+/** Options of `getList`. */
+export interface ListOptions extends CallOptions {
+  /** Called with the server's `totalCount` of each page it answered (undefined when its list shape has none). */
+  onTotalCount?: (totalCount: number | undefined) => void
+}
+
+/** What `getPage` takes: the API's filters with the window to fetch. */
+export type PageFilters<F> = F & Required<ListWindow>
+
+/** One page of a list (`getPage`), with the server's total when its list shape gives one. */
+export interface Page<T> {
+  items: T[]
+  /** Items matching the filters on the server, all pages together; absent when the server did not say. */
+  totalCount?: number
+}
+
 /** Options of `create`. */
 export interface CreateOptions extends CallOptions {
   /** Resolve to the created entity (fetched when the server answered only its id). Default true. */
@@ -39,24 +55,41 @@ export interface CreateOptions extends CallOptions {
   existsOk?: boolean
 }
 
-/** The types an entity API works with, carried as a phantom member so helpers can read them. */
+/** The types an entity API is built with, carried as a phantom member for the mixins (`withCreate` reads C). */
 export interface EntityTypes<T, F, C> {
   entity: T
   filters: F
   create: C
 }
 
-/** The entity type of an API, e.g. `EntityOf<ProjectsApi>` is `Project`. */
-export type EntityOf<Api> = Api extends { readonly '~types'?: EntityTypes<infer T, unknown, unknown> }
+/**
+ * The entity type of an API: what its `getById` resolves to (e.g. `EntityOf<ProjectsApi>` is `Project`).
+ * This and the helpers below read the API's own method signatures, so a subclass that narrows a method
+ * (e.g. `AnnotationsApi.patch`) is typed by what it really takes.
+ */
+export type EntityOf<Api> = Api extends { getById(id: string, ...rest: never[]): Promise<infer T> }
   ? T
   : never
 
-/** The full `getList` filters of an API (its own filters plus `limit`/`offset`). */
-export type FiltersOf<Api> = Api extends { readonly '~types'?: EntityTypes<unknown, infer F, unknown> }
-  ? ListFilters<F>
+/** What `getList` takes: the API's own filters plus `limit`/`offset`. */
+export type FiltersOf<Api> = Api extends { getList(filters?: infer F, ...rest: never[]): Promise<unknown> }
+  ? NonNullable<F>
   : never
 
-/** What `create` takes for an API. */
-export type CreateInputOf<Api> = Api extends { readonly '~types'?: EntityTypes<unknown, unknown, infer C> }
+/** What method `K` of an API takes first; `never` when the API has no such method (e.g. `InputOf<A, 'delete'>`). */
+export type InputOf<Api, K extends string> =
+  Api extends Record<K, (input: infer I, ...rest: never[]) => Promise<unknown>> ? I : never
+
+/** What `create` takes (a class that gets `create` from `withCreate` reads it from its type parameters). */
+export type CreateInputOf<Api> = Api extends { create(data: infer C, ...rest: never[]): Promise<unknown> }
   ? C
+  : Api extends { readonly '~types'?: EntityTypes<unknown, unknown, infer C> }
+    ? C
+    : never
+
+/** What `patch` takes as its changes; `never` when the API cannot patch. */
+export type PatchInputOf<Api> = Api extends {
+  patch(entity: never, data: infer P, ...rest: never[]): Promise<unknown>
+}
+  ? P
   : never

@@ -2,8 +2,8 @@ import type { KyInstance } from 'ky'
 import type { ApiConfig } from '../ApiConfig.js'
 import { withCreate } from '../crud/CreatableEntityApi.js'
 import { EntityBaseApi } from '../crud/EntityBaseApi.js'
+import { withPatch } from '../crud/PatchableEntityApi.js'
 import type { CallOptions, CreateOptions, ListFilters } from '../crud/types.js'
-import { withUpdate } from '../crud/UpdatableEntityApi.js'
 import { badArgument } from '../errors.js'
 import { pathSegment } from '../ids.js'
 import {
@@ -104,7 +104,7 @@ export interface SegmentationItem {
 /** A file to upload: a `File`, or bytes/a `Blob` with a file name. */
 export type UploadFile = File | { name: string; data: Blob | Uint8Array }
 
-const Base = withUpdate(withCreate(EntityBaseApi<AnnotationWorklist, WorklistFilters, NewAnnotationWorklist>))
+const Base = withPatch(withCreate(EntityBaseApi<AnnotationWorklist, WorklistFilters, NewAnnotationWorklist>))
 
 /**
  * Annotation worklists (`/annotationsets`; the Python SDK's `AnnotationWorklistApi`): create, read, patch;

@@ -8,6 +8,8 @@ export interface EntityQueryKeys<F> {
   lists(): readonly ['datamint', string, string, 'list']
   /** One list; filters are normalised (key order irrelevant, `undefined` dropped). */
   list(filters?: F): readonly ['datamint', string, string, 'list', F]
+  /** One page with its total (`usePage`): the list key of its filters (window included) plus a marker. */
+  page(filters: F): readonly ['datamint', string, string, 'list', F, { page: true }]
   /** One infinite list: the list key of its filters plus the page size. */
   infiniteList(
     filters: F | undefined,
@@ -36,6 +38,7 @@ export function createQueryKeys<F>(api: {
     all,
     lists: () => [...all, 'list'] as const,
     list,
+    page: (filters) => [...list(filters), { page: true }] as const,
     infiniteList: (filters, pageSize) => [...list(filters), { infinite: true, pageSize }] as const,
     details: () => [...all, 'detail'] as const,
     detail: (id) => [...all, 'detail', id] as const,

@@ -12,8 +12,8 @@ interface PageIndex {
 export type EditEntity<T> = (entity: T, query: Query) => T | null
 
 /**
- * Framework-free cache operations for one entity type, over its detail entries, cached lists and infinite
- * lists (`{ pages: T[][] }`). Every operation is one walk over the type's queries; rows are matched by
+ * Framework-free cache operations for one entity type, over its detail entries, cached lists, pages with
+ * their total (`{ items, totalCount }`) and infinite lists (`{ pages: T[][] }`). Every operation is one walk over the type's queries; rows are matched by
  * reading their id field (no validation: a cached row was validated when it arrived).
  */
 export interface EntityCache<T> {
@@ -78,9 +78,12 @@ export function createEntityCache<T>(
   const queries = (client: QueryClient) => client.getQueryCache().findAll({ queryKey: keys.all })
   const pending = (client: QueryClient, id: string) => pendingMutationsFor(client).counts.has(entityKey(id))
   const changesOf = (client: QueryClient) => pendingMutationsFor(client).changes.get(typeKey)
-  /** The pages of a list (one) or of an infinite list. */
-  const pagesOf = (data: unknown): T[][] =>
-    Array.isArray(data) ? [data] : ((data as { pages?: T[][] } | undefined)?.pages ?? [])
+  /** The pages of a list (one), of a page with its total (`{ items }`, one) or of an infinite list. */
+  const pagesOf = (data: unknown): T[][] => {
+    if (Array.isArray(data)) return [data]
+    const { pages, items } = (data ?? {}) as { pages?: T[][]; items?: T[] }
+    return pages ?? (items ? [items] : [])
+  }
   /**
    * Row positions by id of a list array, built on first lookup (reads: a detail opened from a list) and kept
    * while the array lives (cached arrays are never mutated). An edit that only replaces rows hands it on to
@@ -246,6 +249,17 @@ export function createEntityCache<T>(
           if (Array.isArray(data)) {
             next = mapPage(data, ids, wanted, map)
             if (next === data) continue
+          } else if (Array.isArray((data as { items?: unknown } | undefined)?.items)) {
+            // A page with its total: rows removed here are gone from the total too.
+            const page = data as { items: T[]; totalCount?: number }
+            const items = mapPage(page.items, ids, wanted, map)
+            if (items === page.items) continue
+            const { totalCount } = page
+            const removed = page.items.length - items.length
+            next =
+              totalCount === undefined
+                ? { ...page, items }
+                : { ...page, items, totalCount: totalCount - removed }
           } else {
             const pages = pagesOf(data)
             const edited = pages.map((page) => mapPage(page, ids, wanted, map))

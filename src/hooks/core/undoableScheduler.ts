@@ -1,8 +1,10 @@
+import { DatamintError } from '../../api/errors.js'
+
 /** Rejects the send of an undoable mutation whose `undo()` was called in time. Nothing was sent. */
-export class MutationUndoneError extends Error {
+export class MutationUndoneError extends DatamintError {
   override name = 'MutationUndoneError'
   constructor() {
-    super('Undone: nothing was sent.')
+    super('Undone: undo() was called before the request was sent, so nothing was sent.')
   }
 }
 

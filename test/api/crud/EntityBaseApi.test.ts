@@ -173,6 +173,40 @@ describe('getList / getAll pagination', () => {
   })
 })
 
+describe('getPage', () => {
+  it('fetches one window and gives the server totalCount', async () => {
+    serveList(100, (items) => ({ data: items, totalCount: 100 }))
+    const page = await thingsApi(server.url).getPage({ offset: 40, limit: 20 })
+    expect(page.items.map((t) => t.name)).toEqual(Array.from({ length: 20 }, (_, i) => `t${40 + i}`))
+    expect(page.totalCount).toBe(100)
+    expect(pages()).toEqual([[40, 20]])
+  })
+
+  it('has no totalCount when the list shape gives none (bare array, nested shape)', async () => {
+    serveList(5)
+    const bare = await thingsApi(server.url).getPage({ offset: 0, limit: 2 })
+    expect(bare).toEqual({
+      items: [expect.objectContaining({ name: 't0' }), expect.objectContaining({ name: 't1' })],
+    })
+    expect('totalCount' in bare).toBe(false)
+    serveList(3, (items) => ({ data: [{ things: items }], totalCount: 1 }))
+    expect((await thingsApi(server.url).getPage({ offset: 0, limit: 5 })).totalCount).toBeUndefined()
+  })
+
+  it('a window past the end is empty, with the total; a bad window is a ValidationError without a request', async () => {
+    serveList(10, (items) => ({ data: items, totalCount: '10' }))
+    await expect(thingsApi(server.url).getPage({ offset: 20, limit: 5 })).resolves.toEqual({
+      items: [],
+      totalCount: 10,
+    })
+    server.requests.length = 0
+    await expect(thingsApi(server.url).getPage({ offset: -1, limit: 5 })).rejects.toBeInstanceOf(
+      ValidationError,
+    )
+    expect(server.requests).toHaveLength(0)
+  })
+})
+
 describe('getById and ids', () => {
   it('GETs /things/{id} and validates the answer', async () => {
     server.handle((_req, res) => send(res, 200, { id: uuid(5), name: 'five' }))
