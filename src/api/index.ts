@@ -131,6 +131,7 @@ export type { ProjectResourceSplit } from './models/ProjectResourceSplit.js'
 export type { AnnotatorStats, AnnotatorStatus, ReviewMessage } from './models/ProjectStats.js'
 export type { Resource, ResourceStatus } from './models/Resource.js'
 export type { User } from './models/User.js'
+export type { ListPage } from './normalizeList.js'
 export {
   type Conformer,
   type Field,
