@@ -1,4 +1,5 @@
 import type { ConvertedData } from '../../api/format/ConvertedData.js'
+import { maxDecodedBytes } from '../../api/format/decodedSizeLimit.js'
 import type { CodecOutput } from '../decode/codecs/Codec.js'
 import type { CodestreamRequest } from './decodeCodestreamNow.js'
 import { isLargeCompressed } from './isLargeCompressed.js'
@@ -80,7 +81,8 @@ export async function convertOffThread(
   if (!workers) return now(bytes, mimetype)
   // Move only a buffer the bytes fill; a view into something larger is copied first.
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
-  const task: WorkerTask = { type: 'convert', bytes: own, mimetype }
+  // The worker applies this thread's size limit (setMaxDecodedBytes), not its own default.
+  const task: WorkerTask = { type: 'convert', bytes: own, mimetype, maxDecodedBytes: maxDecodedBytes() }
   const packed = await workers.run<PackedConverted | ConvertedData>(
     task,
     [own.buffer as ArrayBuffer],

@@ -6,6 +6,7 @@ import { convertDownload } from '../../../src/api/convertDownload.js'
 import { FormatError } from '../../../src/api/errors.js'
 import type { ConvertedData, DicomData } from '../../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../../src/api/format/convertFormat.js'
+import { setMaxDecodedBytes } from '../../../src/api/format/decodedSizeLimit.js'
 import type { DecodedFrame } from '../../../src/viewers/decode/DecodedFrame.js'
 import { decodeDicomFrame } from '../../../src/viewers/decode/decodeDicomFrame.js'
 import { currentWorkerPool, setWorkerPoolSize } from '../../../src/viewers/workers/offThread.js'
@@ -212,6 +213,21 @@ describe('convertDownload in the worker pool', () => {
       reason: (main as FormatError).reason,
     })
   })
+
+  it('the size limit set on this thread (setMaxDecodedBytes) applies in the worker too', async () => {
+    const bytes = await niftiGz(96)
+    setMaxDecodedBytes(2 ** 20)
+    try {
+      setWorkerPoolSize(1)
+      const worker = await convertDownload(bytes.slice(), undefined).catch((e: unknown) => e)
+      expect(currentWorkerPool()?.workerCount).toBe(1)
+      expect(worker).toBeInstanceOf(FormatError)
+      expect(worker).toMatchObject({ reason: 'too-large' })
+      expect((worker as FormatError).message).toContain(`${2 ** 20}-byte limit`)
+    } finally {
+      setMaxDecodedBytes(undefined)
+    }
+  }, 60_000)
 
   it('small or uncompressed files stay on this thread (a worker would only add a copy)', async () => {
     setWorkerPoolSize(1)
