@@ -53,16 +53,16 @@ export const BUDGETS = [
   {
     name: 'only `DatamintApi` from `datamint-react/api` (a Node script or a non-React app)',
     entry: { contents: "import { DatamintApi } from './src/api/index.ts'\nconsole.log(DatamintApi)" },
-    limit: 40_600,
+    limit: 40_700,
   },
-  { name: 'entry `datamint-react/api` (all of it)', entry: 'src/api/index.ts', limit: 42_300 },
-  { name: 'root entry `datamint-react` (api + hooks)', entry: 'src/index.ts', limit: 47_700 },
+  { name: 'entry `datamint-react/api` (all of it)', entry: 'src/api/index.ts', limit: 42_400 },
+  { name: 'root entry `datamint-react` (api + hooks)', entry: 'src/index.ts', limit: 48_300 },
   {
     name: 'viewers entry `datamint-react/viewers` (own code + cornerstone-core, codecs lazy)',
     entry: 'src/viewers/index.ts',
     // The codecs' Emscripten modules (src/viewers/decode/codecs/vendor) load on first use of their syntax.
     external: [...peers, './vendor/*', 'jpeg-lossless-decoder-js'],
-    limit: 88_700,
+    limit: 90_100,
   },
   {
     name: 'upload chunk, loaded on first upload (own code, packages lazy)',
@@ -72,7 +72,7 @@ export const BUDGETS = [
 ]
 
 /** The hooks' share: root entry − `datamint-react/api`, gzip bytes. */
-export const HOOKS_LIMIT = 5_900
+export const HOOKS_LIMIT = 6_500
 
 async function main() {
   const report = process.argv.includes('--report')
