@@ -19,6 +19,8 @@ const preview: Preview = {
   initialGlobals: { datamintServer: 'mock' },
   parameters: {
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },
+    // The showcase first: it is what `npm start` opens.
+    options: { storySort: { order: ['Showcase', '*'] } },
   },
 }
 

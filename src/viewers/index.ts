@@ -51,6 +51,9 @@ export {
 export { ResourceFileViewer, type ResourceFileViewerProps } from './ResourceFileViewer.js'
 export { ResourceViewer, type ResourceViewerProps } from './ResourceViewer.js'
 export { COLORMAPS, type ColormapName, colormapTable } from './render/colormaps.js'
+export { ResourceThumbnail, type ResourceThumbnailProps } from './thumbnail/ResourceThumbnail.js'
+export { renderThumbnail, type ThumbnailImage } from './thumbnail/renderThumbnail.js'
+export { type UseResourceThumbnailOptions, useResourceThumbnail } from './thumbnail/useResourceThumbnail.js'
 export {
   describeViewerError,
   type ViewerErrorContext,
