@@ -65,10 +65,15 @@ export class Inflater {
         const last = end === this.input.length
         this.stream.push(this.input.subarray(this.consumed, end), last)
         this.consumed = end
-        if (last && this.stream instanceof Gunzip) this.checkTrailer(this.input.length)
+        if (last && this.stream instanceof Gunzip && !this.endsInPadding())
+          this.checkTrailer(this.input.length)
       }
     } catch (error) {
       if (error instanceof FormatError) throw error
+      if (this.endsInPadding()) {
+        this.ended = true
+        return this.head(n)
+      }
       throw new FormatError(
         `${this.what}: the compressed data is corrupt or truncated (${(error as Error).message}).`,
         { reason: 'corrupt', cause: error },
@@ -89,6 +94,22 @@ export class Inflater {
     this.chunks.length = 0
     if (all.length > 0) this.chunks.push(all)
     return all
+  }
+
+  /**
+   * Whether the gzip stream failed only on zero bytes after its last member, which gzip(1) and Python's gzip
+   * module accept as padding: the input ends in zeros, and the last member's recorded size (ISIZE) sits just
+   * before them (the trailer may itself end in zero bytes, hence the few positions tried).
+   */
+  private endsInPadding(): boolean {
+    if (!(this.stream instanceof Gunzip)) return false
+    let zeros = this.input.length
+    while (zeros > 0 && this.input[zeros - 1] === 0) zeros--
+    const size = (this.produced - this.memberStart) % 0x100000000
+    for (let end = zeros; end <= Math.min(this.input.length - 1, zeros + 8); end++) {
+      if (end >= 18 && readUint(this.input, end - 4, 4, true) === size) return true
+    }
+    return false
   }
 
   /**

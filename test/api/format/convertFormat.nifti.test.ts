@@ -253,6 +253,18 @@ describe('convertFormat: NIfTI fixtures (values cross-checked with nibabel)', ()
     )
   })
 
+  it('accepts zero padding after the last gzip member (as gzip(1) and Python do), not other trailing bytes', () => {
+    const gz = fixture('nifti/example4d.nii.gz')
+    for (const padding of [1, 7, 512, 40_000]) {
+      const padded = new Uint8Array(gz.length + padding)
+      padded.set(gz)
+      expect(nifti(padded).dims).toEqual([128, 96, 24, 2])
+    }
+    const garbage = new Uint8Array(gz.length + 16).fill(0x55)
+    garbage.set(gz)
+    expect(() => convertFormat(garbage)).toThrowError(/^gzip: the compressed data is corrupt/)
+  })
+
   it('treats a declared gzip or nifti mimetype as NIfTI', () => {
     // A declared gzip type reads a .nii.gz...
     expect(nifti(fixture('nifti/example4d.nii.gz'), 'application/x-gzip').dims).toEqual([128, 96, 24, 2])
