@@ -1,6 +1,6 @@
-import type { KyInstance, Progress } from 'ky'
+import { isHTTPError, type KyInstance, type Progress } from 'ky'
 import type { ApiConfig } from './ApiConfig.js'
-import { RedirectError } from './errors.js'
+import { DatamintError, RedirectError } from './errors.js'
 import type { ConvertedData } from './format/ConvertedData.js'
 import { convertFormat } from './format/convertFormat.js'
 import { createHttpClient, retryFor } from './httpClient.js'
@@ -88,6 +88,9 @@ export class BaseApi {
    * BaseApi.getStatusCode(new ItemNotFoundError('…', { status: 404 })) // 404
    */
   static getStatusCode(error: unknown): number | undefined {
+    if (error instanceof DatamintError) return error.status
+    if (isHTTPError(error)) return error.response.status
+    // Other libraries' errors: a numeric `status`, or a `response` carrying one.
     const e = error as { status?: unknown; response?: { status?: unknown } } | null | undefined
     for (const status of [e?.status, e?.response?.status]) if (typeof status === 'number') return status
     return undefined
