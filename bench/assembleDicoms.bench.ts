@@ -44,7 +44,8 @@ async function measure(mode: 'blob' | 'bytes') {
   // What the upload then does: stream the file once (chunks, never the whole file at once).
   const streamStart = performance.now()
   let streamed = 0
-  for await (const chunk of blob.stream()) streamed += chunk.byteLength
+  const reader = blob.stream().getReader()
+  for (let r = await reader.read(); !r.done; r = await reader.read()) streamed += r.value.byteLength
   const streamMs = performance.now() - streamStart
   const peakAfterStream = process.resourceUsage().maxRSS * 1024 - baseline
   console.log(

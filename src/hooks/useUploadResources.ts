@@ -28,7 +28,7 @@ export interface UploadResourcesVariables extends Omit<UploadResourcesOptions, '
 export type UseUploadResourcesResult = UseMutationResult<UploadResult[], Error, UploadResourcesVariables> & {
   /** One entry per input of the running (or last) upload, in input order. */
   files: UploadFileState[]
-  /** All bytes sent / all bytes, 0..1. */
+  /** Bytes sent / all bytes, 0..1; 1 once every input is settled (failed files included). */
   fraction: number
   /** Aborts the uploads in flight; finished ones stay, the rest are marked `cancelled`. */
   cancel(): void
@@ -93,6 +93,8 @@ export function useUploadResources(): UseUploadResourcesResult {
           signal: abort.signal,
           onProgress: update,
         })
+        // Every input is settled: the whole is done, failed files included (their bytes are never sent).
+        setFraction(1)
         // Final state from the results: inputs never reported (skipped reports, cancelled) included.
         setFiles(
           results.map((r, i) =>
