@@ -23,9 +23,12 @@ type Story = StoryObj<typeof meta>
 
 /**
  * Projects → resources (thumbnails rendered off the main thread, filters) → the viewer with its toolbar and the
- * resource's annotations, on the in-browser server. The play function walks it with the keyboard and mouse.
+ * resource's annotations, on the in-browser server. What `npm start` opens: try it.
  */
-export const Browser: Story = {
+export const Browser: Story = {}
+
+/** The same browser, walked by its play function: project → thumbnails → search → resource → pixels → Escape. */
+export const Walkthrough: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement)
     const projects = await page.findByRole('navigation', { name: 'Projects' })
