@@ -214,7 +214,7 @@ export const fixtures = {
   ctPng: {
     path: 'image/ct_small.png',
     mimetype: 'image/png',
-    description: 'PNG, 128×128 8-bit grey, interlaced',
+    description: 'PNG, 128×128 8-bit grey (CT soft-tissue window)',
   },
   mrJpg: { path: 'image/mr_small.jpg', mimetype: 'image/jpeg', description: 'JPEG, 64×64 baseline' },
   ctCropGif: {

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { DatamintParameters } from '../../.storybook/datamint/parameters.js'
+import type { DatamintServer } from '../../src/testing/index.js'
 import { ProjectsInfiniteList } from './ProjectsInfiniteList.js'
 
 const meta = {
@@ -73,20 +74,29 @@ export const Empty: Story = {
   },
 }
 
-/** The list request fails (injected 503, retries off): the error class, status and message, and a retry. */
+/**
+ * The list request fails twice (injected 503, retries off): the error class, status and message, and a
+ * Retry button. The play function checks them and retries once, which fails again, so the story rests on the
+ * error. Click Retry yourself: the third request succeeds and the list appears.
+ */
 export const ServerError: Story = {
   parameters: {
     datamint: {
       devtools: true,
       config: { maxRetries: 0 },
-      server: { faults: { 'GET /projects': { status: 503, times: 1 } } },
+      server: { faults: { 'GET /projects': { status: 503, times: 2 } } },
     } satisfies DatamintParameters,
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, loaded }) => {
     const canvas = within(canvasElement)
-    const alert = await canvas.findByRole('alert')
+    const server = loaded.datamintServer as DatamintServer
+    const lists = () => server.requests.filter((r) => r.route === 'GET /projects').map((r) => r.status)
+    const alert = await canvas.findByRole('alert', {}, { timeout: 5000 })
     await expect(alert).toHaveTextContent('(503)')
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
-    await canvas.findByText(/projects loaded/)
+    await waitFor(() => expect(lists()).toEqual([503, 503]), { timeout: 5000 })
+    const again = await canvas.findByRole('alert', {}, { timeout: 5000 })
+    await expect(again).toHaveTextContent('(503)')
+    await expect(within(again).getByRole('button', { name: 'Retry' })).toBeVisible()
   },
 }

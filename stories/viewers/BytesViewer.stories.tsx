@@ -31,14 +31,14 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof BytesViewer>
 
-/** A small file (the 333-byte JPEG) downloaded as `application/octet-stream`: a hex + ASCII dump. */
+/** A small file (the 1,737-byte JPEG) downloaded as `application/octet-stream`: a hex + ASCII dump. */
 export const SmallFile: Story = {
   args: { filename: 'mr_small.jpg' },
   loaders: [rawBytesLoader(fixtures.mrJpg)],
   parameters: bytesDocs(fixtures.mrJpg, ' filename="mr_small.jpg"'),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await expect(canvas.getByText('333 bytes · application/octet-stream')).toBeVisible()
+    await expect(canvas.getByText('1,737 bytes · application/octet-stream')).toBeVisible()
     const dump = canvas.getByRole('document', { name: /Hex dump/ })
     // The JPEG start-of-image marker is the first thing in the dump.
     await expect(dump.querySelector('[data-offset="0"]')?.textContent).toMatch(/^00000000\s+ff d8 ff e0/)
