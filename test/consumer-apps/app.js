@@ -13,35 +13,41 @@ async function sha256(pixels) {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** Distinct colours on the viewer's canvas (1 = blank), at most 64 counted. */
+/** Most distinct colours on one of the viewer's canvases (1 = blank), at most 64 counted. */
 function distinctColours(host) {
-  const canvas = host.querySelector('[data-dicom-element] canvas')
-  if (!canvas || canvas.width === 0) return 0
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
-  const colours = new Set()
-  for (let i = 0; i < data.length && colours.size < 64; i += 4) {
-    colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2])
+  let most = 0
+  for (const canvas of host.querySelectorAll('canvas')) {
+    if (canvas.width === 0 || canvas.height === 0) continue
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
+    const colours = new Set()
+    for (let i = 0; i < data.length && colours.size < 64; i += 4) {
+      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2])
+    }
+    most = Math.max(most, colours.size)
   }
-  return colours.size
+  return most
 }
 
-/** Mounts a DicomViewer and waits until it drew a picture or showed an error. */
+/** Mounts a DicomViewer and waits for its `onImageRendered` (or the error it shows). */
 async function renderViewer(dicom, name) {
   const host = document.createElement('div')
   host.style.cssText = 'width: 256px; height: 256px'
   document.body.append(host)
   const root = createRoot(host)
-  root.render(createElement(DicomViewer, { data: dicom, label: name }))
+  let rendered = false
+  root.render(
+    createElement(DicomViewer, { data: dicom, label: name, onImageRendered: () => (rendered = true) }),
+  )
   try {
     const deadline = Date.now() + 30_000
     while (Date.now() < deadline) {
       const alert = host.querySelector('[role="alert"]')
       if (alert) throw new Error(`DicomViewer shows an error: ${alert.textContent}`)
-      const colours = host.querySelector('[data-dicom-overlay]') ? distinctColours(host) : 0
+      const colours = rendered ? distinctColours(host) : 0
       if (colours > 8) return colours
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
-    throw new Error('DicomViewer drew nothing within 30 s')
+    throw new Error(`DicomViewer ${rendered ? 'drew a blank canvas' : 'rendered no image'} within 30 s`)
   } finally {
     root.unmount()
     host.remove()
@@ -52,6 +58,7 @@ async function run() {
   const files = await (await fetch('/fixtures/files.json')).json()
   const results = []
   for (const { name } of files) {
+    window.consumerAppProgress = name
     try {
       const bytes = new Uint8Array(await (await fetch(`/fixtures/${name}`)).arrayBuffer())
       const dicom = convertFormat(bytes, 'application/dicom')

@@ -40,6 +40,8 @@ const quietEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_u
 // Vite 8 (Rolldown) warns about every "use client" directive in a client build, TanStack Query's as ours:
 // the directive is for React Server Components bundlers and harmless here.
 const USE_CLIENT = /\[MODULE_LEVEL_DIRECTIVE\].*"use client"/
+// Vite 8 reports where its build time went when the machine is slow: information, not a warning.
+const TIMINGS = /\[PLUGIN_TIMINGS\]/
 
 /** Lines of a tool's output that report a warning or an error (colours stripped). */
 function badLines(output, ignore = []) {
@@ -52,7 +54,7 @@ function badLines(output, ignore = []) {
         line,
       ),
     )
-    .filter((line) => !USE_CLIENT.test(line) && !ignore.some((re) => re.test(line)))
+    .filter((line) => !USE_CLIENT.test(line) && !TIMINGS.test(line) && !ignore.some((re) => re.test(line)))
 }
 
 function check(what, lines) {
@@ -190,7 +192,9 @@ async function checkPage(what, url) {
       `${what}: ${results.filter((r) => !r.error).length}/${fixtures.length} decoded and drawn, checksums ${problems.length ? 'DIFFER' : 'equal to Node'}`,
     )
   } catch (error) {
-    failures.push(`${what}: ${error.stack ?? error}`)
+    const at = await page.evaluate(() => window.consumerAppProgress).catch(() => undefined)
+    failures.push(`${what} (at ${at ?? 'start'}): ${error.message ?? error}`)
+    check(`${what}: browser console`, messages)
   } finally {
     await page.close()
   }
