@@ -1,3 +1,4 @@
+export type { ViewerAnnotation } from './annotations/viewerAnnotations.js'
 export { BytesViewer, type BytesViewerProps } from './BytesViewer.js'
 export { DicomViewer, type DicomViewerProps, type DicomViewport } from './DicomViewer.js'
 export { setCodecBaseUrl } from './decode/codecs/codecBaseUrl.js'
