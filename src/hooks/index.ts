@@ -1,5 +1,6 @@
 export type { EntityQueryKeys } from './core/createQueryKeys.js'
 export type { MutationMode } from './core/entityMutations.js'
+export { managementKeys, type StaleKeys } from './core/managementKeys.js'
 export { MutationUndoneError } from './core/undoableScheduler.js'
 export {
   type BulkDeleteHooks,
@@ -35,6 +36,47 @@ export {
   useResources,
   useUsers,
 } from './entityHooks.js'
+export {
+  type ManagementMutationOptions,
+  useAddProjectResources,
+  useAssignSplits,
+  useDeleteSegmentationGroup,
+  useDeleteUser,
+  useInviteUser,
+  useRemoveProjectMember,
+  useRemoveProjectResources,
+  useRemoveWorklistAnnotator,
+  useResetAnnotatorStatus,
+  useResetWorklistAnnotatorStatus,
+  useRevokeInvitation,
+  useSetPinnedMetrics,
+  useSetProjectMember,
+  useSetWorklistAnnotator,
+  useSetWorkStatus,
+  useUpdateAnnotationStatus,
+  useUpdateDatasetResources,
+  useUpdateSegmentationGroup,
+  useUpdateUser,
+  useUpdateWorklistResources,
+  useUploadSegmentationGroup,
+  useUploadWorklistAnnotations,
+} from './managementMutations.js'
+export {
+  managementQueries,
+  useAnnotationStatuses,
+  useAnnotationsStats,
+  useAnnotatorsStats,
+  useDatasetResources,
+  useFilesMatrixStats,
+  useInvitations,
+  useProjectMembers,
+  useProjectResources,
+  useProjectSplits,
+  useReviewMessages,
+  useSegmentationGroup,
+  useWorklistAnnotatorsStats,
+  useWorklistStatuses,
+} from './managementQueries.js'
 export {
   type NewTypedAnnotation,
   type UploadSegmentationsVariables,
