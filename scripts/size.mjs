@@ -56,14 +56,16 @@ export const BUDGETS = [
     limit: 40_700,
   },
   { name: 'entry `datamint-react/api` (all of it)', entry: 'src/api/index.ts', limit: 42_400 },
-  { name: 'root entry `datamint-react` (api + hooks)', entry: 'src/index.ts', limit: 48_300 },
+  // + 2.9 kB for issue 13's management hooks (query/mutation hooks, their cross-entity rows, optimistic edits).
+  { name: 'root entry `datamint-react` (api + hooks)', entry: 'src/index.ts', limit: 51_700 },
   {
     name: 'viewers entry `datamint-react/viewers` (own code + cornerstone-core, codecs lazy)',
     entry: 'src/viewers/index.ts',
     // The codecs' Emscripten modules (src/viewers/decode/codecs/vendor) load on first use of their syntax.
     external: [...peers, './vendor/*', 'jpeg-lossless-decoder-js'],
-    // 91.1 kB with the resource thumbnails (useResourceThumbnail / ResourceThumbnail) + 0.5 kB.
-    limit: 91_600,
+    // 91.1 kB with the resource thumbnails (useResourceThumbnail / ResourceThumbnail) + 0.5 kB; + 0.7 kB for the
+    // management rows of the cross-entity table, which the thumbnails' hooks reach through the cache core.
+    limit: 92_400,
   },
   {
     name: 'upload chunk, loaded on first upload (own code, packages lazy)',
@@ -73,7 +75,8 @@ export const BUDGETS = [
 ]
 
 /** The hooks' share: root entry − `datamint-react/api`, gzip bytes. */
-export const HOOKS_LIMIT = 6_500
+// + 2.9 kB for issue 13's management hooks.
+export const HOOKS_LIMIT = 9_400
 
 async function main() {
   const report = process.argv.includes('--report')
