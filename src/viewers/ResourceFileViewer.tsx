@@ -5,6 +5,7 @@ import { FormatError } from '../api/errors.js'
 import { useDatamintApi } from '../hooks/DatamintProvider.js'
 import { entityHooksFor } from '../hooks/entityHooks.js'
 import { useResourceFile } from '../hooks/useResourceFile.js'
+import { useResourceAnnotations } from './annotations/useResourceAnnotations.js'
 import { ResourceViewer } from './ResourceViewer.js'
 import { describeViewerError } from './ui/describeViewerError.js'
 import { downloadBytes } from './ui/downloadBytes.js'
@@ -20,6 +21,11 @@ export interface ResourceFileViewerProps extends ViewerProps {
   autoConvert?: boolean
   /** File name for download buttons. */
   filename?: string
+  /**
+   * Load the resource's annotations (and their segmentation files) through the hooks and draw them on the
+   * DICOM or NIfTI viewer. Default false.
+   */
+  showAnnotations?: boolean
 }
 
 /**
@@ -37,15 +43,24 @@ export function ResourceFileViewer({
   resourceId,
   autoConvert = true,
   filename,
+  showAnnotations = false,
   ...common
 }: ResourceFileViewerProps) {
   const file = useResourceFile(resourceId, { autoConvert })
+  const annotations = useResourceAnnotations(resourceId, showAnnotations)
   const { resources } = useDatamintApi()
   const client = useQueryClient()
   const [cancelled, setCancelled] = useState<string>()
   const name = common.label ?? 'Resource file viewer'
   if (file.status === 'success' && file.data !== undefined) {
-    return <ResourceViewer data={file.data} filename={filename} {...common} />
+    return (
+      <ResourceViewer
+        data={file.data}
+        filename={filename}
+        annotations={showAnnotations ? annotations : undefined}
+        {...common}
+      />
+    )
   }
   const frame = (children: ReactNode, busy = false) => (
     <section

@@ -1,5 +1,6 @@
 'use client'
 import type { ConvertedData } from '../api/format/ConvertedData.js'
+import type { ViewerAnnotation } from './annotations/viewerAnnotations.js'
 import { BytesViewer } from './BytesViewer.js'
 import { DicomViewer } from './DicomViewer.js'
 import { ImageViewer } from './ImageViewer.js'
@@ -14,6 +15,8 @@ export interface ResourceViewerProps extends ViewerProps {
   data: ConvertedData | Uint8Array
   /** File name for download buttons (videos the browser cannot play, unknown bytes). */
   filename?: string
+  /** Annotations drawn by the DICOM and NIfTI viewers (see `DicomViewerProps.annotations`). */
+  annotations?: readonly ViewerAnnotation[]
 }
 
 /**
@@ -24,14 +27,14 @@ export interface ResourceViewerProps extends ViewerProps {
  * const data = BaseApi.convertFormat(bytes, resource.mimetype)
  * <ResourceViewer data={data} filename={resource.filename} />
  */
-export function ResourceViewer({ data, filename, ...common }: ResourceViewerProps) {
+export function ResourceViewer({ data, filename, annotations, ...common }: ResourceViewerProps) {
   if (data instanceof Uint8Array)
     return <BytesViewer data={{ bytes: data }} filename={filename} {...common} />
   switch (data.kind) {
     case 'dicom':
-      return <DicomViewer data={data} {...common} />
+      return <DicomViewer data={data} filename={filename} annotations={annotations} {...common} />
     case 'nifti':
-      return <NiftiViewer data={data} {...common} />
+      return <NiftiViewer data={data} annotations={annotations} {...common} />
     case 'image':
       return <ImageViewer data={data} filename={filename} {...common} />
     case 'video':

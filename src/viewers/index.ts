@@ -1,4 +1,9 @@
-export type { ViewerAnnotation } from './annotations/viewerAnnotations.js'
+export { niftiLabelSlice } from './annotations/niftiLabelSlice.js'
+export {
+  type AnnotationShape,
+  annotationShape,
+  type ViewerAnnotation,
+} from './annotations/viewerAnnotations.js'
 export { BytesViewer, type BytesViewerProps } from './BytesViewer.js'
 export { DicomViewer, type DicomViewerProps, type DicomViewport } from './DicomViewer.js'
 export { setCodecBaseUrl } from './decode/codecs/codecBaseUrl.js'
@@ -62,6 +67,7 @@ export {
 } from './ui/describeViewerError.js'
 export type { Interpolation } from './ui/Interpolation.js'
 export type { ViewerProps } from './ui/ViewerProps.js'
+export { ViewerError, ViewerLoading } from './ui/ViewerState.js'
 export type { DragMode } from './ui/ViewerToolbar.js'
 export { CT_WINDOW_PRESETS, type WindowPreset, windowPresets } from './ui/windowPresets.js'
 export { VideoViewer, type VideoViewerProps } from './VideoViewer.js'

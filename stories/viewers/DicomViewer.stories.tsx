@@ -1,9 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fireEvent, userEvent, waitFor, within } from 'storybook/test'
 import type { DicomData } from '../../src/api/index.js'
-import { DicomViewer } from '../../src/viewers/index.js'
-import { type Fixture, fixtures } from '../fixtures.js'
-import { dicomOverlay, expectDicomRendered, windowLevel } from './dicomExpectations.js'
+import { convertFormat } from '../../src/api/index.js'
+import { DicomViewer, describeViewerError, ViewerError } from '../../src/viewers/index.js'
+import { type Fixture, fixtures, loadFixture } from '../fixtures.js'
+import {
+  canvasPixels,
+  changedPixels,
+  colouredPixels,
+  dicomOverlay,
+  expectDicomRendered,
+  hasColour,
+  windowLevel,
+} from './dicomExpectations.js'
+import { downloadFile } from './downloadFile.js'
 import { fixtureDocs, fixtureLoader } from './fixtureLoader.js'
 
 const meta = {
@@ -46,14 +56,18 @@ export const Htj2kLossless = transferSyntax(fixtures.mrHtj2kLossless)
 export const Htj2kLossy = transferSyntax(fixtures.mrHtj2kLossy)
 export const JpegBaselineYbr422 = transferSyntax(fixtures.rgb2FrameJpegYbr422, 2)
 
-/** A truncated file: convertFormat refuses it with a message naming the cut element, never a crash. */
+/**
+ * A truncated file: convertFormat refuses it, and the library's error view says so in plain words, with the
+ * technical text behind Details and the file offered for download.
+ */
 export const TruncatedFile: Story = {
   loaders: [
     async () => {
+      const bytes = await loadFixture(fixtures.mrTruncated)
       try {
-        return await fixtureLoader(fixtures.mrTruncated)()
-      } catch (error) {
-        return { loadError: error instanceof Error ? error.message : String(error) }
+        return { data: convertFormat(bytes, fixtures.mrTruncated.mimetype) }
+      } catch (loadError) {
+        return { loadError, bytes }
       }
     },
   ],
@@ -63,15 +77,107 @@ export const TruncatedFile: Story = {
         <DicomViewer {...args} data={loaded.data as DicomData} />
       </div>
     ) : (
-      <p role="alert">convertFormat refused the file: {String(loaded.loadError)}</p>
+      <div className="dmv-root" style={{ height: 260, maxWidth: 560, display: 'flex' }}>
+        <ViewerError
+          text={describeViewerError(loaded.loadError, { format: 'DICOM', action: 'open' })}
+          onDownload={() => downloadFile(loaded.bytes as Uint8Array, 'MR_truncated.dcm')}
+        />
+      </div>
     ),
   parameters: fixtureDocs(fixtures.mrTruncated, 'DicomViewer'),
   play: async ({ canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 15000 })
-    // convertFormat already refuses it, naming the element the file ends in (the viewer is never reached).
+    await expect(alert).toHaveTextContent('The file is damaged')
     await expect(alert).toHaveTextContent(
-      /^convertFormat refused the file: DICOM: truncated at byte \d+ while reading element \(7FE0,0010\)/,
+      'The file is damaged or incomplete (for example cut short during upload)',
     )
+    // The technical text (naming the element the file ends in) is behind Details.
+    await userEvent.click(within(alert).getByText('Details'))
+    await expect(alert.querySelector('pre')).toHaveTextContent(
+      /DICOM: truncated at byte \d+ while reading element \(7FE0,0010\)/,
+    )
+    await expect(within(alert).getByRole('button', { name: 'Download file' })).toBeVisible()
+  },
+}
+
+/**
+ * A JPEG 2000 file whose codestream header was overwritten: the codec fails, and the viewer says which
+ * format failed, in plain words, with the codec's text behind Details and a Download button.
+ */
+export const CodecFailure: Story = {
+  loaders: [
+    async () => {
+      const data = convertFormat((await loadFixture(fixtures.jpeg2000)).slice(), fixtures.jpeg2000.mimetype)
+      if (data.kind !== 'dicom') throw new Error('not DICOM')
+      const fragment = data.dataSet.elements.x7fe00010.fragments![0]
+      // Keep the SOC marker, wipe the SIZ segment that tells the codec the image size.
+      data.dataSet.byteArray.fill(0xff, fragment.position + 2, fragment.position + 60)
+      return { data }
+    },
+  ],
+  parameters: fixtureDocs(fixtures.jpeg2000, 'DicomViewer'),
+  play: async ({ canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: 15000 })
+    await expect(alert).toHaveTextContent('The image could not be decoded')
+    await expect(alert).toHaveTextContent(/This file uses JPEG 2000.*, which failed to decode/)
+    await expect(within(alert).getByRole('button', { name: 'Download file' })).toBeVisible()
+    await expect(alert.querySelector('pre')?.textContent).toMatch(/^FormatError: DICOM frame 0/)
+  },
+}
+
+/**
+ * The toolbar on a CT: the Window menu offers the CT presets; choosing Lung sets W 1500 / L −600 HU (the overlay
+ * says so) and the picture changes; Bone then W 2000 / L 500.
+ */
+export const ToolbarPresetsOnCt: Story = {
+  args: { hidePatientInfo: true },
+  loaders: [fixtureLoader(fixtures.ctSmall)],
+  parameters: fixtureDocs(fixtures.ctSmall, 'DicomViewer', ' hidePatientInfo'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const overlay = await dicomOverlay(canvasElement)
+    const toolbar = canvas.getByRole('toolbar', { name: 'DICOM viewer tools' })
+    const before = canvasPixels(canvasElement)
+    const presets = within(toolbar).getByRole('combobox', { name: 'Window preset' })
+    await userEvent.selectOptions(presets, 'lung')
+    await waitFor(() => expect(overlay).toHaveTextContent('W 1500 L -600 HU'))
+    await waitFor(() => expect(changedPixels(before, canvasPixels(canvasElement))).toBeGreaterThan(1000))
+    await userEvent.selectOptions(presets, 'bone')
+    await waitFor(() => expect(overlay).toHaveTextContent('W 2000 L 500 HU'))
+    // Patient fields are hidden (hidePatientInfo); study date and series stay.
+    await expect(overlay).not.toHaveTextContent(/ID: /)
+    // The keyboard help lists the shared keymap.
+    await userEvent.click(within(toolbar).getByRole('button', { name: 'Keyboard shortcuts' }))
+    await expect(canvas.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveTextContent(
+      'Next frame or slice',
+    )
+    await userEvent.keyboard('{Escape}')
+  },
+}
+
+/**
+ * RT Dose opens in the hot colour map with a colour bar in the file's dose units (Dose Units RELATIVE ×
+ * DoseGridScaling here); the Colour map menu switches to viridis, whose colours the canvas then holds.
+ */
+export const RtDoseColourMap: Story = {
+  args: { interpolation: 'pixelated' },
+  loaders: [fixtureLoader(fixtures.rtDose)],
+  parameters: fixtureDocs(fixtures.rtDose, 'DicomViewer', ' interpolation="pixelated"'),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await dicomOverlay(canvasElement)
+    const bar = await waitFor(() => {
+      const found = canvasElement.querySelector('[data-colorbar="hot"]')
+      expect(found).not.toBeNull()
+      return found as HTMLElement
+    })
+    await expect(bar).toHaveTextContent('relative')
+    // Hot: reds and yellows, not greys.
+    await waitFor(() => expect(colouredPixels(canvasElement)).toBeGreaterThan(1000))
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Colour map' }), 'viridis')
+    await waitFor(() => expect(canvasElement.querySelector('[data-colorbar="viridis"]')).not.toBeNull())
+    // Viridis' low end (68, 1, 84) is on the canvas where the dose is lowest.
+    await waitFor(() => expect(hasColour(canvasElement, [68, 1, 84])).toBe(true))
   },
 }
 

@@ -38,3 +38,38 @@ export async function expectDicomRendered(root: HTMLElement, frames = 1): Promis
   await expect(overlay).toHaveTextContent(frames > 1 ? `Frame 1/${frames}` : 'Zoom')
   await waitFor(() => expect(distinctCanvasColours(root)).toBeGreaterThan(8))
 }
+
+/** The DICOM canvas's RGBA pixels. */
+export function canvasPixels(root: HTMLElement): Uint8ClampedArray {
+  const canvas = root.querySelector<HTMLCanvasElement>('[data-dicom-element] canvas')
+  if (!canvas) throw new Error('No canvas in the DICOM viewer')
+  return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+}
+
+/** How many pixels differ between two captures of the same canvas. */
+export function changedPixels(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let n = 0
+  for (let i = 0; i < Math.min(a.length, b.length); i += 4) {
+    if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) n++
+  }
+  return n
+}
+
+/** Pixels that are not grey (a colour map is applied). */
+export function colouredPixels(root: HTMLElement): number {
+  const p = canvasPixels(root)
+  let n = 0
+  for (let i = 0; i < p.length; i += 4)
+    if (Math.abs(p[i] - p[i + 1]) > 20 || Math.abs(p[i + 1] - p[i + 2]) > 20) n++
+  return n
+}
+
+/** True when some canvas pixel is `rgb` (±2). */
+export function hasColour(root: HTMLElement, rgb: readonly number[]): boolean {
+  const p = canvasPixels(root)
+  for (let i = 0; i < p.length; i += 4) {
+    if (Math.abs(p[i] - rgb[0]) <= 2 && Math.abs(p[i + 1] - rgb[1]) <= 2 && Math.abs(p[i + 2] - rgb[2]) <= 2)
+      return true
+  }
+  return false
+}
