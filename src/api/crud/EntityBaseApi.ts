@@ -77,7 +77,7 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
   /** One entity; `ItemNotFoundError` (with `itemType`/`itemId`) when it does not exist. */
   async getById(id: string, options?: CallOptions): Promise<T> {
     const checked = this.getEntityId(id)
-    const raw = await this.requestJson('GET', this.entityPath(checked), this.about(checked, options))
+    const raw = await this.requestJson('GET', this.entityPath(checked), this.describeItem(checked, options))
     return this.parse(raw, this.entityName)
   }
 
@@ -147,10 +147,10 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
   }
 
   /**
-   * Request options about entity `id`: the caller's options (signal, keepalive; only the fields a request
-   * knows are sent) with `onProgress` for downloads; a 404 names the entity.
+   * Describes entity `id` to a request: the caller's options (signal, keepalive; only the fields a request
+   * knows are sent) with `onProgress` for downloads, and the item, so a 404 names the entity.
    */
-  protected about(
+  protected describeItem(
     id: string,
     options?: CallOptions & { onProgress?: RequestOptions['onDownloadProgress'] },
   ): RequestOptions {
@@ -158,7 +158,7 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
   }
 
   /** For writes whose answer is only an id: that id with `returnEntity: false`, else the entity read back. */
-  protected async created(id: Promise<string>, options: CreateOptions): Promise<T | string> {
+  protected async resolveCreated(id: Promise<string>, options: CreateOptions): Promise<T | string> {
     return options.returnEntity === false ? id : this.getById(await id, { signal: options.signal })
   }
 
@@ -206,7 +206,7 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
       }
       answer = answer[0]
     }
-    this.refusal(answer, 'POST', path)
+    this.throwIfRefused(answer, 'POST', path)
     const created = this.#resolve(answer, returnEntity, signal)
     if (created) return created
     throw new ValidationError(`${where}: the answer has no ${this.entityName} id.`, {
@@ -223,15 +223,15 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
       throw badArgument(`patch ${this.entityName} ${JSON.stringify(id)}: data has no fields to change.`)
     }
     const path = this.entityPath(id)
-    const answer = await this.requestJson('PATCH', path, { ...this.about(id, options), json: body })
-    this.refusal(answer, 'PATCH', path)
+    const answer = await this.requestJson('PATCH', path, { ...this.describeItem(id, options), json: body })
+    this.throwIfRefused(answer, 'PATCH', path)
     return this.#entity(answer, id, options?.signal)
   }
 
   /** DELETE `endpointBase/{id}`. */
   protected async deleteEntity(entity: T | string, options?: CallOptions): Promise<void> {
     const id = this.getEntityId(entity)
-    await this.requestJson('DELETE', this.entityPath(id), this.about(id, options))
+    await this.requestJson('DELETE', this.entityPath(id), this.describeItem(id, options))
   }
 
   /**
@@ -248,7 +248,7 @@ export class EntityBaseApi<T, F extends object = NoFilters, C = Partial<T>> exte
   }
 
   /** Throws a `ServerError` for a 200 answer that carries an `error` and no id (the server refused the write). */
-  protected refusal(answer: unknown, method: string, path: string): void {
+  protected throwIfRefused(answer: unknown, method: string, path: string): void {
     if (isObject(answer) && answer.error != null && answer[this.idField] === undefined) {
       const why = typeof answer.error === 'string' ? answer.error : JSON.stringify(answer.error)
       throw new ServerError(`${method} /${path}: the server refused it: ${why}`, {

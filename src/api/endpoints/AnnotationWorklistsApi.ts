@@ -466,7 +466,7 @@ export class AnnotationWorklistsApi extends Base {
   ): Promise<Blob> {
     const id = this.getEntityId(worklist)
     const path = withQuery(`${this.entityPath(id)}/download-annotations`, downloadQuery(options))
-    return toBlob(await this.requestBytes('GET', path, this.about(id, options)))
+    return toBlob(await this.requestBytes('GET', path, this.describeItem(id, options)))
   }
 
   async #resourceList(
@@ -496,7 +496,7 @@ export class AnnotationWorklistsApi extends Base {
   ): Promise<unknown> {
     const id = this.getEntityId(worklist)
     return this.requestJson(method, `${this.entityPath(id)}/${sub}`, {
-      ...this.about(id, options),
+      ...this.describeItem(id, options),
       ...request,
     })
   }

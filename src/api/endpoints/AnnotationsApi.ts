@@ -222,7 +222,7 @@ export class AnnotationsApi extends Base {
       item: { type: 'resource', id: resourceId },
     })
     const ids = asArray(answer).map((r) => {
-      this.refusal(r, 'POST', path)
+      this.throwIfRefused(r, 'POST', path)
       const id = isObject(r) ? r.id : r
       if (typeof id === 'string') return id
       throw new ValidationError(`POST /${path}: expected an id per annotation, got ${JSON.stringify(r)}.`, {
@@ -248,7 +248,10 @@ export class AnnotationsApi extends Base {
   override create(data: NewAnnotation, options?: CreateOptions): Promise<Annotation | string>
   override async create(data: NewAnnotation, options: CreateOptions = {}): Promise<Annotation | string> {
     const { resource_id, ...annotation } = data
-    return this.created(this.createForResource(resource_id, annotation, { signal: options.signal }), options)
+    return this.resolveCreated(
+      this.createForResource(resource_id, annotation, { signal: options.signal }),
+      options,
+    )
   }
 
   /**
@@ -273,7 +276,7 @@ export class AnnotationsApi extends Base {
   /** Approves an annotation (`PATCH /annotations/{id}/approve`). */
   async approve(annotation: string | Annotation, options?: CallOptions): Promise<void> {
     const id = this.getEntityId(annotation)
-    await this.requestJson('PATCH', `${this.entityPath(id)}/approve`, this.about(id, options))
+    await this.requestJson('PATCH', `${this.entityPath(id)}/approve`, this.describeItem(id, options))
   }
 
   /** Deletes several annotations in one request (`POST /annotations/delete-batch` with `{ids}`). */
@@ -316,7 +319,7 @@ export class AnnotationsApi extends Base {
     const { bytes, mimetype } = await this.requestBytes(
       'GET',
       `${this.endpointBase}/${resourceId}/annotations/${id}/file`,
-      this.about(id, options),
+      this.describeItem(id, options),
     )
     if (!options.autoConvert) return bytes
     return convertDownload(bytes, mimetype)
@@ -440,7 +443,7 @@ export class AnnotationsApi extends Base {
       signal: options.signal,
       item: { type: 'resource', id: resourceId },
     })
-    this.refusal(answer, 'POST', path)
+    this.throwIfRefused(answer, 'POST', path)
     return asArray(answer as unknown).map((r) => {
       const id = isObject(r) ? r.id : r
       if (typeof id !== 'string') {
@@ -484,7 +487,7 @@ export class AnnotationsApi extends Base {
       signal: options.signal,
       item: { type: 'annotation', id },
     })
-    this.refusal(answer, 'POST', path)
+    this.throwIfRefused(answer, 'POST', path)
   }
 
   /**

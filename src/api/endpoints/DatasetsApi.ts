@@ -57,7 +57,7 @@ export class DatasetsApi extends Base {
   ): Promise<Resource[]> {
     const id = this.getEntityId(dataset)
     const path = withQuery(`${this.entityPath(id)}/resources`, { version: options.version })
-    const raw = await this.requestJson('GET', path, this.about(id, options))
+    const raw = await this.requestJson('GET', path, this.describeItem(id, options))
     return parseListAnswer(raw, resourceSchema, 'resources', `GET /${path}`)
   }
 
@@ -78,7 +78,10 @@ export class DatasetsApi extends Base {
     if (change?.add) json.resource_ids_to_add = change.add.map((r) => entityId(r, 'resource'))
     if (change?.remove) json.resource_ids_to_delete = change.remove.map((r) => entityId(r, 'resource'))
     if (change?.project !== undefined) json.project_id = entityId(change.project, 'project')
-    await this.requestJson('POST', `${this.entityPath(id)}/resources`, { ...this.about(id, options), json })
+    await this.requestJson('POST', `${this.entityPath(id)}/resources`, {
+      ...this.describeItem(id, options),
+      json,
+    })
   }
 
   /**
@@ -99,7 +102,7 @@ export class DatasetsApi extends Base {
       )
     }
     const tokenPath = `${this.entityPath(id)}/download/${format}`
-    const answer = await this.requestJson('GET', tokenPath, this.about(id, { signal: options.signal }))
+    const answer = await this.requestJson('GET', tokenPath, this.describeItem(id, { signal: options.signal }))
     // The token is a JSON string; tolerate `{ token }` too.
     const token = isObject(answer) ? answer.token : answer
     if (typeof token !== 'string' || token.trim() === '') {

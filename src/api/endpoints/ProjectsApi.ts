@@ -145,7 +145,11 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
    */
   async getProjectResources(project: string | Project, options?: CallOptions): Promise<Resource[]> {
     const id = this.getEntityId(project)
-    const raw = await this.requestJson('GET', `${this.entityPath(id)}/resources`, this.about(id, options))
+    const raw = await this.requestJson(
+      'GET',
+      `${this.entityPath(id)}/resources`,
+      this.describeItem(id, options),
+    )
     return resourceSchema.parseList(
       normalizeList(raw, 'resources', `GET /projects/${id}/resources`),
       'resources',
@@ -180,7 +184,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
     if (ids.length === 0) return
     const id = await this.#projectId(project, options?.signal)
     await this.requestJson('POST', `${this.entityPath(id)}/resources`, {
-      ...this.about(id, options),
+      ...this.describeItem(id, options),
       json: { resource_ids_to_add: ids, all_files_selected: false },
     })
   }
@@ -200,7 +204,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
     const rid = entityId(resource, 'resource')
     const id = this.getEntityId(project)
     await this.requestJson('POST', `${this.entityPath(id)}/resources/${rid}/status`, {
-      ...this.about(id, options),
+      ...this.describeItem(id, options),
       json: { status },
     })
   }
@@ -209,7 +213,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
   async getMembers(project: string | Project, options?: CallOptions): Promise<ProjectMember[]> {
     const id = this.getEntityId(project)
     const path = `${this.entityPath(id)}/members`
-    const raw = await this.requestJson('GET', path, this.about(id, options))
+    const raw = await this.requestJson('GET', path, this.describeItem(id, options))
     return parseListAnswer(raw, projectMemberSchema, 'members', `GET /${path}`)
   }
 
@@ -230,7 +234,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
       throw badArgument('setMember: roles must be an array of strings.', 'roles')
     }
     await this.requestJson('POST', this.#memberPath(id, user), {
-      ...this.about(id, options),
+      ...this.describeItem(id, options),
       json: { roles },
     })
   }
@@ -238,7 +242,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
   /** Removes a user from a project (`DELETE /projects/{id}/members/{userId}`). */
   async removeMember(user: MemberRef, project: string | Project, options?: CallOptions): Promise<void> {
     const id = this.getEntityId(project)
-    await this.requestJson('DELETE', this.#memberPath(id, user), this.about(id, options))
+    await this.requestJson('DELETE', this.#memberPath(id, user), this.describeItem(id, options))
   }
 
   /**
@@ -252,7 +256,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
   ): Promise<AnnotationStatus[]> {
     const id = this.getEntityId(project)
     const path = withQuery(`${this.entityPath(id)}/annotation-statuses`, statusQuery(filters))
-    const raw = await this.requestJson('GET', path, this.about(id, options))
+    const raw = await this.requestJson('GET', path, this.describeItem(id, options))
     return parseListAnswer(raw, annotationStatusSchema, 'statuses', `GET /${path}`)
   }
 
@@ -272,7 +276,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
     await this.requestJson(
       'DELETE',
       `${this.entityPath(id)}/resources/${rid}/annotator/${pathSegment(who)}/status-reset`,
-      this.about(id, options),
+      this.describeItem(id, options),
     )
   }
 
@@ -287,7 +291,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
       split_name: filters.splitName,
       as_of_timestamp: filters.asOfTimestamp,
     })
-    const raw = await this.requestJson('GET', path, this.about(id, options))
+    const raw = await this.requestJson('GET', path, this.describeItem(id, options))
     return parseListAnswer(raw, projectResourceSplitSchema, 'splits', `GET /${path}`)
   }
 
@@ -311,7 +315,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
     const id = this.getEntityId(project)
     if (ids.length === 0) return
     await this.requestJson('POST', `${this.entityPath(id)}/splits`, {
-      ...this.about(id, options),
+      ...this.describeItem(id, options),
       json: { resource_ids: ids, split_name: splitName },
     })
   }
@@ -367,7 +371,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
     const id = this.getEntityId(project)
     const email = filters.annotatorEmail && annotatorEmail(filters.annotatorEmail, 'getAnnotatorsStats')
     const path = withQuery(`${this.entityPath(id)}/annotators-statistic`, { email })
-    const raw = await this.requestJson('GET', path, this.about(id, options))
+    const raw = await this.requestJson('GET', path, this.describeItem(id, options))
     return parseListAnswer(raw, annotatorStatsSchema, 'annotators', `GET /${path}`)
   }
 
@@ -409,7 +413,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
       resourceId: filters.resource === undefined ? undefined : entityId(filters.resource, 'resource'),
       statuses: filters.statuses,
     })
-    const raw = await this.requestJson('GET', path, this.about(id, options))
+    const raw = await this.requestJson('GET', path, this.describeItem(id, options))
     return normalizeList(raw, 'reviewmessages', `GET /${path}`).map((m, i) =>
       objectAnswer(m, `GET /${path} [${i}]`),
     ) as ReviewMessage[]
@@ -434,7 +438,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
   ): Promise<Blob> {
     const id = this.getEntityId(project)
     const path = withQuery(`${this.entityPath(id)}/download-annotations`, downloadQuery(options))
-    return toBlob(await this.requestBytes('GET', path, this.about(id, options)))
+    return toBlob(await this.requestBytes('GET', path, this.describeItem(id, options)))
   }
 
   #worklists: AnnotationWorklistsApi | undefined
@@ -446,7 +450,7 @@ export class ProjectsApi extends CRUDEntityApi<Project, ProjectFilters, NewProje
   ): Promise<Record<string, unknown>> {
     const id = this.getEntityId(project)
     const path = `${this.entityPath(id)}/${sub}`
-    return objectAnswer(await this.requestJson('GET', path, this.about(id, options)), `GET /${path}`)
+    return objectAnswer(await this.requestJson('GET', path, this.describeItem(id, options)), `GET /${path}`)
   }
 
   #memberPath(projectId: string, user: MemberRef): string {

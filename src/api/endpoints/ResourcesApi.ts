@@ -150,7 +150,10 @@ export class ResourcesApi extends Base {
   override create(data: NewResource, options?: CreateOptions): Promise<Resource | string>
   override async create(data: NewResource, options: CreateOptions = {}): Promise<Resource | string> {
     const { file, ...upload } = data
-    return this.created(this.#upload(file, { ...upload, signal: options.signal }, options.existsOk), options)
+    return this.resolveCreated(
+      this.#upload(file, { ...upload, signal: options.signal }, options.existsOk),
+      options,
+    )
   }
 
   /**
@@ -243,7 +246,11 @@ export class ResourcesApi extends Base {
     options: DownloadResourceOptions = {},
   ): Promise<ConvertedData | Uint8Array> {
     const id = this.getEntityId(resource)
-    const { bytes } = await this.requestBytes('GET', `${this.entityPath(id)}/file`, this.about(id, options))
+    const { bytes } = await this.requestBytes(
+      'GET',
+      `${this.entityPath(id)}/file`,
+      this.describeItem(id, options),
+    )
     if (options.autoConvert === false) return bytes
     let declared = typeof resource === 'string' ? undefined : resource.mimetype
     if (declared === undefined && bytes.length > 0 && !sniff(bytes).specific) {
@@ -277,7 +284,7 @@ export class ResourcesApi extends Base {
       return this.downloadResourceFile(resource, { signal: options.signal, onProgress: options.onProgress })
     }
     const { bytes, mimetype } = await this.requestBytes('GET', `${this.entityPath(id)}/frames/${index}`, {
-      ...this.about(id, options),
+      ...this.describeItem(id, options),
       headers: { accept: 'image/*' },
     })
     return convertDownload(bytes, mimetype)
@@ -290,7 +297,7 @@ export class ResourcesApi extends Base {
   async publish(resource: string | Resource, options?: CallOptions): Promise<void> {
     const id = this.getEntityId(resource)
     try {
-      await this.requestJson('POST', `${this.entityPath(id)}/publish`, this.about(id, options))
+      await this.requestJson('POST', `${this.entityPath(id)}/publish`, this.describeItem(id, options))
     } catch (error) {
       // The server answers 400 with this text when the resource already left the inbox.
       if (error instanceof ValidationError && JSON.stringify(error.body)?.includes(ALREADY_PUBLISHED)) return
@@ -471,7 +478,7 @@ export class ResourcesApi extends Base {
     }
     const id = this.getEntityId(resource as string | Resource)
     await this.requestJson('PUT', `${this.entityPath(id)}/tags`, {
-      ...this.about(id, options),
+      ...this.describeItem(id, options),
       json: { tags: unique },
     })
   }
