@@ -27,7 +27,10 @@ type Story = StoryObj<typeof meta>
  */
 export const Browser: Story = {}
 
-/** The same browser, walked by its play function: project → thumbnails → search → resource → pixels → Escape. */
+/**
+ * The same browser, walked by its play function: project → thumbnails → search → resource → pixels and the
+ * annotation overlay → Escape.
+ */
 export const Walkthrough: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement)
@@ -55,6 +58,8 @@ export const Walkthrough: Story = {
     // The loading view and the viewer share the label: check what is on the page once drawn.
     await expectDicomRendered(page.getByRole('main'))
     await expect(page.getByRole('complementary', { name: 'Annotations' })).toBeVisible()
+    // The box annotation is drawn on the image: its label shows in the viewer's legend and in the side panel.
+    await waitFor(() => expect(page.getAllByText('Nodule box').length).toBeGreaterThan(1))
     // Escape goes back to the table, with the file still listed.
     await userEvent.keyboard('{Escape}')
     await expect(await page.findByRole('button', { name: file.textContent ?? '' })).toBeVisible()

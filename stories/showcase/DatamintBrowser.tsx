@@ -255,6 +255,7 @@ function ResourceDetail({ resource, onBack }: { resource: Resource; onBack: () =
           filename={resource.filename}
           label={`Viewer: ${resource.filename}`}
           className="dmb-viewer"
+          showAnnotations
         />
         <AnnotationPanel resource={resource} />
       </div>
