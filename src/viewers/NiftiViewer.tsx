@@ -4,6 +4,7 @@ import { NiftiAnnotationCanvas, NiftiAnnotationLegend } from './annotations/Nift
 import { useAnnotationDisplay } from './annotations/useAnnotationDisplay.js'
 import { useDecodedMasks } from './annotations/useDecodedMasks.js'
 import { NiftiLayers } from './nifti/NiftiLayers.js'
+import { NiftiSliceStack } from './nifti/NiftiSliceStack.js'
 import { NiftiToolbar } from './nifti/NiftiToolbar.js'
 import type { NiftiViewerProps } from './nifti/NiftiViewerProps.js'
 import { niftiCommands } from './nifti/niftiCommands.js'
@@ -126,26 +127,14 @@ export function NiftiViewer(props: NiftiViewerProps) {
         )
       }
     >
-      <div className="dmv-canvas dmv-center">
-        <div
-          style={{
-            ...n.size,
-            flex: 'none',
-            position: 'relative',
-            transform: `translate(${view.pan.x}px, ${view.pan.y}px)`,
-          }}
-        >
-          <canvas
-            ref={canvasRef}
-            width={g.width}
-            height={g.height}
-            style={{
-              ...n.size,
-              display: 'block',
-              imageRendering: props.interpolation === 'pixelated' ? 'pixelated' : 'auto',
-            }}
-          />
-          {annotations && (
+      <NiftiSliceStack
+        canvasRef={canvasRef}
+        size={n.size}
+        pan={view.pan}
+        pixelated={props.interpolation === 'pixelated'}
+        g={g}
+        annotationCanvas={
+          annotations && (
             <NiftiAnnotationCanvas
               data={data}
               g={g}
@@ -155,9 +144,9 @@ export function NiftiViewer(props: NiftiViewerProps) {
               display={display}
               style={n.size}
             />
-          )}
-        </div>
-      </div>
+          )
+        }
+      />
       {annotations && <NiftiAnnotationLegend annotations={annotations} display={display} />}
       <NiftiLayers
         g={g}

@@ -56,7 +56,8 @@ export function VideoViewer({ data, filename, autoPlay, loop, label, className, 
         <ViewerError
           text={{
             title: 'This video cannot be played here',
-            message: `This browser cannot play this video (${data.mimetype}${state.detail ? `: ${state.detail}` : ''}); its codec is not supported here. Download the file to play it in another player.`,
+            // The engine's own text (e.g. FFmpeg's DEMUXER_ERROR_…) is for Details, not the sentence.
+            message: `This browser cannot play this video (${data.mimetype}); its codec is not supported here. Download the file to play it in another player.`,
             details: state.detail ?? `canPlayType('${data.mimetype}') is empty`,
           }}
           onDownload={() => downloadBytes(data.bytes, data.mimetype, filename ?? 'video')}

@@ -74,6 +74,8 @@ describe('VideoViewer', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
     expect(alert.textContent).toContain('This browser cannot play this video (video/mp4')
     expect(alert.textContent).toContain('codec is not supported')
+    // The engine's text is behind Details, not in the sentence.
+    expect(alert.querySelector('.dmv-state-text')!.textContent).not.toMatch(/DEMUXER|PipelineStatus/)
     // The button saves the file's own bytes under its name.
     const blobs = vi.spyOn(URL, 'createObjectURL')
     const saved: string[] = []

@@ -38,7 +38,7 @@ export const VIEWER_CSS = `
 .dmv-colorbar-ramp{width:12px;border:1px solid rgba(255,255,255,.7);border-radius:2px}
 .dmv-colorbar-ticks{display:flex;flex-direction:column;justify-content:space-between;color:#fff;font:11px system-ui,sans-serif;
   text-shadow:0 0 2px #000,0 0 2px #000;text-align:left}
-.dmv-legend{border:0;margin:0;padding:0;min-width:0;position:absolute;left:8px;top:50%;transform:translateY(-50%);display:flex;flex-direction:column;gap:3px;z-index:2}
+.dmv-legend{border:0;margin:0;padding:0;min-width:0;position:absolute;left:22px;top:50%;transform:translateY(-50%);display:flex;flex-direction:column;gap:3px;z-index:2}
 .dmv-legend button{display:flex;align-items:center;gap:6px;border:0;border-radius:4px;padding:2px 8px 2px 4px;cursor:pointer;
   background:rgba(20,24,32,.72);color:#fff;font:12px system-ui,sans-serif;text-align:left}
 .dmv-legend button[aria-pressed="false"]{opacity:.55;text-decoration:line-through}
