@@ -211,6 +211,15 @@ async function readRawFrame(
       { reason: 'corrupt' },
     )
   }
+  // CharLS spends tens of seconds failing on a codestream cut short (found by fuzzing): a JPEG-LS codestream
+  // ends with EOI, so one that does not is refused before the codec sees it.
+  if (ts.encoding === 'jpeg-ls' && !endsWithEoi(encoded)) {
+    throw new FormatError(
+      `DICOM frame ${frameIndex}: ${ts.name} codestream (${encoded.length} bytes) does not end with an EOI ` +
+        'marker: it is truncated or corrupt',
+      { reason: 'corrupt' },
+    )
+  }
   // In a worker of the shared pool where there is one (same codec, same bytes and errors), else here.
   const out = await decodeCodestream(
     {
@@ -264,4 +273,11 @@ function codecStoredValues(
   for (let i = 0; i < sampleCount; i++) pixels[i] = source[i]
   maskStoredBits(pixels, info)
   return pixels
+}
+
+/** True when the codestream's last marker is EOI (FF D9), before any 0x00 padding (fragments have even lengths). */
+function endsWithEoi(encoded: Uint8Array): boolean {
+  let end = encoded.length
+  while (end > 2 && encoded[end - 1] === 0) end--
+  return encoded[end - 2] === 0xff && encoded[end - 1] === 0xd9
 }

@@ -63,6 +63,13 @@ const JPEG_LS = '1.2.840.10008.1.2.4.80'
 
 afterEach(() => setMaxDecodedBytes(undefined))
 
+/** The single-fragment codestream of MR_small_jpeg_ls_lossless.dcm (64×64). */
+function jpegLsCodestream(): Uint8Array {
+  const jpegLs = loadDicom('test/fixtures/dicom/MR_small_jpeg_ls_lossless.dcm')
+  const fragment = jpegLs.dataSet.elements.x7fe00010.fragments![0]
+  return jpegLs.dataSet.byteArray.subarray(fragment.position, fragment.position + fragment.length)
+}
+
 describe('hostile pixel data', () => {
   it('an offset table pointing outside the pixel data', async () => {
     const rle = (value: number) => [
@@ -97,18 +104,28 @@ describe('hostile pixel data', () => {
   })
 
   it('a codestream whose own header disagrees with the data set is refused before the codec runs', async () => {
-    const jpegLs = loadDicom('test/fixtures/dicom/MR_small_jpeg_ls_lossless.dcm')
-    const fragment = jpegLs.dataSet.elements.x7fe00010.fragments![0]
-    const codestream = jpegLs.dataSet.byteArray.subarray(
-      fragment.position,
-      fragment.position + fragment.length,
-    )
+    const codestream = jpegLsCodestream()
     // The same 64×64 codestream in a data set that says 16384 × 16384.
     const forged = encapsulated(JPEG_LS, monochrome(16384, 16384), [], [Array.from(codestream)])
     const e = await decodeError(forged, 'corrupt')
     expect(e.message).toBe(
       'DICOM frame 0: JPEG-LS Lossless codestream header says 64×64, the dataset says 16384×16384',
     )
+  })
+
+  it('a JPEG-LS codestream cut short (no EOI) is refused before CharLS, which spends tens of seconds on it', async () => {
+    // Found by npm run fuzz: CharLS took 17 to 49 s to fail on a 64×64 codestream truncated or overwritten at
+    // its end. A JPEG-LS codestream ends with EOI (FF D9), possibly padded with 0x00 to an even length.
+    const codestream = jpegLsCodestream()
+    const cut = Array.from(codestream.subarray(0, 1000))
+    const e = await decodeError(encapsulated(JPEG_LS, monochrome(64, 64), [], [cut]), 'corrupt')
+    expect(e.message).toBe(
+      'DICOM frame 0: JPEG-LS Lossless codestream (1000 bytes) does not end with an EOI marker: it is truncated or corrupt',
+    )
+    // The whole codestream, padded with zeros, still decodes.
+    const padded = [...Array.from(codestream), 0, 0]
+    const frame = await decodeDicomFrame(encapsulated(JPEG_LS, monochrome(64, 64), [], [padded]))
+    expect(frame.pixelData).toHaveLength(64 * 64)
   })
 
   it('a frame larger than the size limit: too-large, naming the limit', async () => {
