@@ -27,36 +27,33 @@ function parseChecked(text: string, redactKey: string | undefined): Parsed {
       tooDeep: false,
     }
   const poisoned = POISON.some((k) => text.includes(k)) || text.includes('\\u')
-  // One iterative walk (no recursion: the depth is what is being checked) over arrays and objects only.
-  const stack: unknown[] = [value]
-  const depths: number[] = [1]
-  while (stack.length > 0) {
-    const node = stack.pop() as Record<string, unknown> | unknown[]
-    const depth = depths.pop() as number
-    if (depth > MAX_JSON_DEPTH) return { value: undefined, tooDeep: true }
+  // Recursion is safe here: it stops at MAX_JSON_DEPTH, far below the stack's limit (and is faster than a
+  // hand-made stack). Only arrays and objects are visited.
+  const walk = (node: Record<string, unknown> | unknown[], depth: number): boolean => {
+    if (depth > MAX_JSON_DEPTH) return false
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         const v = node[i]
         if (typeof v === 'object' && v !== null) {
-          stack.push(v)
-          depths.push(depth + 1)
+          if (!walk(v as Record<string, unknown>, depth + 1)) return false
         } else if (redactKey && typeof v === 'string') node[i] = redact(v, redactKey)
       }
-      continue
+      return true
     }
     if (poisoned) for (const key of POISON) if (Object.hasOwn(node, key)) delete node[key]
     for (const key in node) {
       const v = node[key]
       if (typeof v === 'object' && v !== null) {
-        stack.push(v)
-        depths.push(depth + 1)
+        if (!walk(v as Record<string, unknown>, depth + 1)) return false
       } else if (redactKey && typeof v === 'string') node[key] = redact(v, redactKey)
       if (redactKey && key.includes(redactKey)) {
         node[redact(key, redactKey)] = node[key]
         delete node[key]
       }
     }
+    return true
   }
+  if (!walk(value as Record<string, unknown>, 1)) return { value: undefined, tooDeep: true }
   return { value, tooDeep: false }
 }
 
