@@ -6,7 +6,7 @@ import { useDatamintApi } from '../hooks/DatamintProvider.js'
 import { entityHooksFor } from '../hooks/entityHooks.js'
 import { useResourceFile } from '../hooks/useResourceFile.js'
 import { useResourceAnnotations } from './annotations/useResourceAnnotations.js'
-import { ResourceViewer } from './ResourceViewer.js'
+import { ResourceViewer, type ResourceViewerProps } from './ResourceViewer.js'
 import { describeViewerError } from './ui/describeViewerError.js'
 import { downloadBytes } from './ui/downloadBytes.js'
 import { formatBytes } from './ui/formatBytes.js'
@@ -47,19 +47,15 @@ export function ResourceFileViewer({
   ...common
 }: ResourceFileViewerProps) {
   const file = useResourceFile(resourceId, { autoConvert })
-  const annotations = useResourceAnnotations(resourceId, showAnnotations)
   const { resources } = useDatamintApi()
   const client = useQueryClient()
   const [cancelled, setCancelled] = useState<string>()
   const name = common.label ?? 'Resource file viewer'
   if (file.status === 'success' && file.data !== undefined) {
-    return (
-      <ResourceViewer
-        data={file.data}
-        filename={filename}
-        annotations={showAnnotations ? annotations : undefined}
-        {...common}
-      />
+    return showAnnotations ? (
+      <AnnotatedResourceViewer resourceId={resourceId} data={file.data} filename={filename} {...common} />
+    ) : (
+      <ResourceViewer data={file.data} filename={filename} {...common} />
     )
   }
   const frame = (children: ReactNode, busy = false) => (
@@ -117,6 +113,12 @@ export function ResourceFileViewer({
     </ViewerLoading>,
     true,
   )
+}
+
+/** The viewer with the resource's annotations, loaded through the hooks (only when asked for). */
+function AnnotatedResourceViewer({ resourceId, ...props }: ResourceViewerProps & { resourceId: string }) {
+  const annotations = useResourceAnnotations(resourceId, true)
+  return <ResourceViewer {...props} annotations={annotations} />
 }
 
 export { formatBytes } from './ui/formatBytes.js'
