@@ -63,6 +63,7 @@ export {
 } from './managementMutations.js'
 export {
   managementQueries,
+  type OwnerRef,
   useAnnotationStatuses,
   useAnnotationsStats,
   useAnnotatorsStats,

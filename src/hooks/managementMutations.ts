@@ -68,13 +68,11 @@ function scopedMutation<V, R>(
   }
 }
 
-type ProjectRef = string | Project
-type WorklistRef = string | AnnotationWorklist
-const inProject = (api: DatamintApi, project: ProjectRef) => {
+const inProject = (api: DatamintApi, project: string | Project) => {
   const id = api.projects.getEntityId(project)
   return { id, subject: { project: id }, scope: id, k: managementKeys(api.config.serverUrl) }
 }
-const inWorklist = (api: DatamintApi, worklist: WorklistRef) => {
+const inWorklist = (api: DatamintApi, worklist: string | AnnotationWorklist) => {
   const id = api.annotationWorklists.getEntityId(worklist)
   const project = typeof worklist === 'object' ? (worklist.project_id ?? undefined) : undefined
   return { id, subject: { worklist: id, project }, scope: id }
@@ -93,7 +91,7 @@ const resourceId = (resource: string | Resource) => (typeof resource === 'string
  */
 export const useAddProjectResources = /* @__PURE__ */ scopedMutation(
   'projects.addResources',
-  (api, { project, resources }: { project: ProjectRef; resources: ResourceRefs }) => {
+  (api, { project, resources }: { project: string | Project; resources: ResourceRefs }) => {
     const p = inProject(api, project)
     return { ...p, send: () => api.projects.addResources(resources, p.id) }
   },
@@ -106,7 +104,10 @@ export const useAddProjectResources = /* @__PURE__ */ scopedMutation(
  */
 export const useRemoveProjectResources = /* @__PURE__ */ scopedMutation(
   'datasets.updateResources',
-  (api, { project, resources }: { project: ProjectRef; resources: ReadonlyArray<string | Resource> }) => {
+  (
+    api,
+    { project, resources }: { project: string | Project; resources: ReadonlyArray<string | Resource> },
+  ) => {
     const p = inProject(api, project)
     const dataset = typeof project === 'object' ? project.dataset_id : undefined
     return {
@@ -128,7 +129,11 @@ export const useSetWorkStatus = /* @__PURE__ */ scopedMutation(
   'projects.setWorkStatus',
   (
     api,
-    { project, resource, status }: { project: ProjectRef; resource: string | Resource; status: WorkStatus },
+    {
+      project,
+      resource,
+      status,
+    }: { project: string | Project; resource: string | Resource; status: WorkStatus },
   ) => {
     const p = inProject(api, project)
     const rid = resourceId(resource)
@@ -154,7 +159,7 @@ export const useSetWorkStatus = /* @__PURE__ */ scopedMutation(
  */
 export const useSetProjectMember = /* @__PURE__ */ scopedMutation(
   'projects.setMember',
-  (api, { project, user, roles }: { project: ProjectRef; user: MemberRef; roles: string[] }) => {
+  (api, { project, user, roles }: { project: string | Project; user: MemberRef; roles: string[] }) => {
     const p = inProject(api, project)
     const userId = typeof user === 'string' ? user : user.user_id
     return {
@@ -172,7 +177,7 @@ export const useSetProjectMember = /* @__PURE__ */ scopedMutation(
 /** `mutate({ project, user })`: `projects.removeMember`; the members refetch once the server agreed. */
 export const useRemoveProjectMember = /* @__PURE__ */ scopedMutation(
   'projects.removeMember',
-  (api, { project, user }: { project: ProjectRef; user: MemberRef }) => {
+  (api, { project, user }: { project: string | Project; user: MemberRef }) => {
     const p = inProject(api, project)
     return { ...p, send: () => api.projects.removeMember(user, p.id) }
   },
@@ -181,7 +186,7 @@ export const useRemoveProjectMember = /* @__PURE__ */ scopedMutation(
 /** `mutate({ project, resource, annotatorEmail })`: `projects.resetAnnotatorStatus`. */
 export const useResetAnnotatorStatus = /* @__PURE__ */ scopedMutation(
   'projects.resetAnnotatorStatus',
-  (api, v: { project: ProjectRef; resource: string | Resource; annotatorEmail: string }) => {
+  (api, v: { project: string | Project; resource: string | Resource; annotatorEmail: string }) => {
     const p = inProject(api, v.project)
     return { ...p, send: () => api.projects.resetAnnotatorStatus(v.resource, v.annotatorEmail, p.id) }
   },
@@ -197,7 +202,7 @@ export const useResetAnnotatorStatus = /* @__PURE__ */ scopedMutation(
  */
 export const useAssignSplits = /* @__PURE__ */ scopedMutation(
   'projects.assignSplits',
-  (api, v: { project: ProjectRef; resources: ReadonlyArray<string | Resource>; splitName: string }) => {
+  (api, v: { project: string | Project; resources: ReadonlyArray<string | Resource>; splitName: string }) => {
     const p = inProject(api, v.project)
     const ids = v.resources.map(resourceId)
     return {
@@ -215,7 +220,7 @@ export const useAssignSplits = /* @__PURE__ */ scopedMutation(
 /** `mutate({ project, metrics })`: `projects.setPinnedMetrics`; resolves to the project. */
 export const useSetPinnedMetrics = /* @__PURE__ */ scopedMutation(
   'projects.setPinnedMetrics',
-  (api, { project, metrics }: { project: ProjectRef; metrics: string[] }) => {
+  (api, { project, metrics }: { project: string | Project; metrics: string[] }) => {
     const p = inProject(api, project)
     return { ...p, send: () => api.projects.setPinnedMetrics(metrics, p.id) }
   },
@@ -248,7 +253,7 @@ export const useSetWorklistAnnotator = /* @__PURE__ */ scopedMutation(
       worklist,
       userId,
       ...options
-    }: Omit<SetAnnotatorOptions, 'signal'> & { worklist: WorklistRef; userId: string },
+    }: Omit<SetAnnotatorOptions, 'signal'> & { worklist: string | AnnotationWorklist; userId: string },
   ) => {
     const w = inWorklist(api, worklist)
     return { ...w, send: () => api.annotationWorklists.setAnnotator(w.id, userId, options) }
@@ -258,7 +263,7 @@ export const useSetWorklistAnnotator = /* @__PURE__ */ scopedMutation(
 /** `mutate({ worklist, userId })`: `annotationWorklists.removeAnnotator`. */
 export const useRemoveWorklistAnnotator = /* @__PURE__ */ scopedMutation(
   'annotationWorklists.removeAnnotator',
-  (api, { worklist, userId }: { worklist: WorklistRef; userId: string }) => {
+  (api, { worklist, userId }: { worklist: string | AnnotationWorklist; userId: string }) => {
     const w = inWorklist(api, worklist)
     return { ...w, send: () => api.annotationWorklists.removeAnnotator(w.id, userId) }
   },
@@ -273,7 +278,7 @@ export const useUpdateWorklistResources = /* @__PURE__ */ scopedMutation(
       worklist,
       ...change
     }: {
-      worklist: WorklistRef
+      worklist: string | AnnotationWorklist
       add?: ReadonlyArray<string | Resource>
       remove?: ReadonlyArray<string | Resource>
     },
@@ -292,7 +297,7 @@ export const useUpdateSegmentationGroup = /* @__PURE__ */ scopedMutation(
       worklist,
       ...change
     }: {
-      worklist: WorklistRef
+      worklist: string | AnnotationWorklist
       definitions: SegmentationDefinition[]
       segmentationValueType?: SegmentationData['segmentationValueType']
       renames?: string[]
@@ -312,7 +317,7 @@ export const useUploadSegmentationGroup = /* @__PURE__ */ scopedMutation(
       worklist,
       file,
       replaceExisting,
-    }: { worklist: WorklistRef; file: UploadFile; replaceExisting?: boolean },
+    }: { worklist: string | AnnotationWorklist; file: UploadFile; replaceExisting?: boolean },
   ) => {
     const w = inWorklist(api, worklist)
     return {
@@ -325,7 +330,7 @@ export const useUploadSegmentationGroup = /* @__PURE__ */ scopedMutation(
 /** `mutate({ worklist, identifier })`: `annotationWorklists.deleteSegmentationGroup`. */
 export const useDeleteSegmentationGroup = /* @__PURE__ */ scopedMutation(
   'annotationWorklists.deleteSegmentationGroup',
-  (api, { worklist, identifier }: { worklist: WorklistRef; identifier: string }) => {
+  (api, { worklist, identifier }: { worklist: string | AnnotationWorklist; identifier: string }) => {
     const w = inWorklist(api, worklist)
     return { ...w, send: () => api.annotationWorklists.deleteSegmentationGroup(w.id, identifier) }
   },
@@ -337,7 +342,7 @@ export const useUploadWorklistAnnotations = /* @__PURE__ */ scopedMutation(
   (
     api,
     v: {
-      worklist: WorklistRef
+      worklist: string | AnnotationWorklist
       resource: string | Resource
       items: readonly SegmentationItem[]
       images?: readonly UploadFile[]
@@ -362,7 +367,7 @@ export const useUpdateAnnotationStatus = /* @__PURE__ */ scopedMutation(
       status,
       ...options
     }: {
-      worklist: WorklistRef
+      worklist: string | AnnotationWorklist
       resource: string | Resource
       status: AnnotationStatusValue
       annotatorEmail?: string
@@ -381,7 +386,10 @@ export const useUpdateAnnotationStatus = /* @__PURE__ */ scopedMutation(
 /** `mutate({ worklist, resource, annotatorEmail })`: `annotationWorklists.resetAnnotatorStatus`. */
 export const useResetWorklistAnnotatorStatus = /* @__PURE__ */ scopedMutation(
   'annotationWorklists.resetAnnotatorStatus',
-  (api, v: { worklist: WorklistRef; resource: string | Resource; annotatorEmail: string }) => {
+  (
+    api,
+    v: { worklist: string | AnnotationWorklist; resource: string | Resource; annotatorEmail: string },
+  ) => {
     const w = inWorklist(api, v.worklist)
     return {
       ...w,

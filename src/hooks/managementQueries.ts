@@ -15,11 +15,11 @@ import { weakMemo } from './core/weakMemo.js'
 import type { QueryOverrides } from './createEntityHooks.js'
 import { useDatamintApi } from './DatamintProvider.js'
 
-/** An owner given as its id or the entity (its id is what keys and requests use). */
-type Ref = string | { id: string }
-const idOf = (ref: Ref | undefined): string => (typeof ref === 'object' && ref ? ref.id : (ref ?? ''))
+/** An owner (project, worklist, dataset) given as its id or the entity; its id is what keys and requests use. */
+export type OwnerRef = string | { id: string }
+const idOf = (ref: OwnerRef | undefined): string => (typeof ref === 'object' && ref ? ref.id : (ref ?? ''))
 /** Filters whose `resource` may be an entity: keyed by its id. */
-const keyed = <F extends { resource?: Ref }>(filters: F | undefined) =>
+const keyed = <F extends { resource?: OwnerRef }>(filters: F | undefined) =>
   filters?.resource === undefined ? filters : { ...filters, resource: idOf(filters.resource) }
 
 /**
@@ -36,56 +36,56 @@ export const managementQueries = /* @__PURE__ */ weakMemo((api: DatamintApi) => 
     queryOptions({ queryKey, queryFn: ({ signal }) => fetch(signal), staleTime: 30_000, retry: false })
   const { projects, annotationWorklists: worklists } = api
   return {
-    projectResources: (project: Ref) =>
+    projectResources: (project: OwnerRef) =>
       q<Resource[]>(k.project(idOf(project), 'resources'), (signal) =>
         projects.getProjectResources(idOf(project), { signal }),
       ),
-    projectMembers: (project: Ref) =>
+    projectMembers: (project: OwnerRef) =>
       q<ProjectMember[]>(k.project(idOf(project), 'members'), (signal) =>
         projects.getMembers(idOf(project), { signal }),
       ),
-    projectSplits: (project: Ref, filters?: SplitFilters) =>
+    projectSplits: (project: OwnerRef, filters?: SplitFilters) =>
       q<ProjectResourceSplit[]>(k.project(idOf(project), 'splits', filters ?? {}), (signal) =>
         projects.getSplits(idOf(project), filters, { signal }),
       ),
-    annotationStatuses: (project: Ref, filters?: AnnotationStatusFilters) =>
+    annotationStatuses: (project: OwnerRef, filters?: AnnotationStatusFilters) =>
       q<AnnotationStatus[]>(k.project(idOf(project), 'annotation-statuses', keyed(filters) ?? {}), (signal) =>
         projects.getAnnotationStatuses(idOf(project), filters, { signal }),
       ),
-    annotatorsStats: (project: Ref, filters?: { annotatorEmail?: string }) =>
+    annotatorsStats: (project: OwnerRef, filters?: { annotatorEmail?: string }) =>
       q<AnnotatorStats[]>(k.project(idOf(project), 'stats', 'annotators', filters ?? {}), (signal) =>
         projects.getAnnotatorsStats(idOf(project), filters, { signal }),
       ),
-    annotationsStats: (project: Ref) =>
+    annotationsStats: (project: OwnerRef) =>
       q<Record<string, unknown>>(k.project(idOf(project), 'stats', 'annotations'), (signal) =>
         projects.getAnnotationsStats(idOf(project), { signal }),
       ),
-    filesMatrixStats: (project: Ref) =>
+    filesMatrixStats: (project: OwnerRef) =>
       q<Record<string, unknown>>(k.project(idOf(project), 'stats', 'files-matrix'), (signal) =>
         projects.getFilesMatrixStats(idOf(project), { signal }),
       ),
-    reviewMessages: (project: Ref, filters?: ReviewMessageFilters) =>
+    reviewMessages: (project: OwnerRef, filters?: ReviewMessageFilters) =>
       q<ReviewMessage[]>(k.project(idOf(project), 'reviewmessages', keyed(filters) ?? {}), (signal) =>
         projects.getReviewMessages(idOf(project), filters, { signal }),
       ),
-    worklistStatuses: (worklist: Ref, filters?: AnnotationStatusFilters) =>
+    worklistStatuses: (worklist: OwnerRef, filters?: AnnotationStatusFilters) =>
       q<AnnotationStatus[]>(
         k.worklist(idOf(worklist), 'annotation-statuses', keyed(filters) ?? {}),
         (signal) => worklists.getAnnotationStatuses(idOf(worklist), filters, { signal }),
       ),
-    worklistAnnotatorsStats: (worklist: Ref, filters?: { annotatorEmail?: string }) =>
+    worklistAnnotatorsStats: (worklist: OwnerRef, filters?: { annotatorEmail?: string }) =>
       q<AnnotatorStats[]>(k.worklist(idOf(worklist), 'stats', 'annotators', filters ?? {}), (signal) =>
         worklists.getAnnotatorsStatistics(idOf(worklist), filters, { signal }),
       ),
-    segmentationGroup: (worklist: Ref) =>
+    segmentationGroup: (worklist: OwnerRef) =>
       q(k.worklist(idOf(worklist), 'segmentation-group'), (signal) =>
         worklists.getSegmentationGroup(idOf(worklist), { signal }),
       ),
-    datasetResources: (dataset: Ref, version?: string) =>
+    datasetResources: (dataset: OwnerRef, version?: string) =>
       q<Resource[]>(k.dataset(idOf(dataset), 'resources', { version }), (signal) =>
         api.datasets.getResources(idOf(dataset), { version, signal }),
       ),
-    invitations: (filters: { project?: Ref } = {}) =>
+    invitations: (filters: { project?: OwnerRef } = {}) =>
       q<Invitation[]>(k.invitations({ project: filters.project && idOf(filters.project) }), (signal) =>
         api.users.getInvitations({ project: filters.project && idOf(filters.project), signal }),
       ),
@@ -117,7 +117,7 @@ function ownedQuery<O, F, T>(
  * const { data: resources = [] } = useProjectResources(projectId)
  */
 export const useProjectResources: (
-  project: Ref | undefined,
+  project: OwnerRef | undefined,
   filters?: undefined,
   options?: QueryOverrides<Resource[]>,
 ) => UseQueryResult<Resource[], DatamintError> = /* @__PURE__ */ ownedQuery((q) => q.projectResources)
@@ -129,7 +129,7 @@ export const useProjectResources: (
  * const { data: members = [] } = useProjectMembers(project)
  */
 export const useProjectMembers: (
-  project: Ref | undefined,
+  project: OwnerRef | undefined,
   filters?: undefined,
   options?: QueryOverrides<ProjectMember[]>,
 ) => UseQueryResult<ProjectMember[], DatamintError> = /* @__PURE__ */ ownedQuery((q) => q.projectMembers)
@@ -142,7 +142,7 @@ export const useProjectMembers: (
  * const train = splits.filter((s) => s.split_name === 'train').length
  */
 export const useProjectSplits: (
-  project: Ref | undefined,
+  project: OwnerRef | undefined,
   filters?: SplitFilters,
   options?: QueryOverrides<ProjectResourceSplit[]>,
 ) => UseQueryResult<ProjectResourceSplit[], DatamintError> = /* @__PURE__ */ ownedQuery(
@@ -151,7 +151,7 @@ export const useProjectSplits: (
 
 /** Per-resource, per-annotator statuses of a project (`projects.getAnnotationStatuses`). */
 export const useAnnotationStatuses: (
-  project: Ref | undefined,
+  project: OwnerRef | undefined,
   filters?: AnnotationStatusFilters,
   options?: QueryOverrides<AnnotationStatus[]>,
 ) => UseQueryResult<AnnotationStatus[], DatamintError> = /* @__PURE__ */ ownedQuery(
@@ -160,14 +160,14 @@ export const useAnnotationStatuses: (
 
 /** Per-annotator progress in a project (`projects.getAnnotatorsStats`). */
 export const useAnnotatorsStats: (
-  project: Ref | undefined,
+  project: OwnerRef | undefined,
   filters?: { annotatorEmail?: string },
   options?: QueryOverrides<AnnotatorStats[]>,
 ) => UseQueryResult<AnnotatorStats[], DatamintError> = /* @__PURE__ */ ownedQuery((q) => q.annotatorsStats)
 
 /** Annotation counts of a project (`projects.getAnnotationsStats`). */
 export const useAnnotationsStats: (
-  project: Ref | undefined,
+  project: OwnerRef | undefined,
   filters?: undefined,
   options?: QueryOverrides<Record<string, unknown>>,
 ) => UseQueryResult<Record<string, unknown>, DatamintError> = /* @__PURE__ */ ownedQuery(
@@ -176,7 +176,7 @@ export const useAnnotationsStats: (
 
 /** The resource × annotator matrix of a project (`projects.getFilesMatrixStats`). */
 export const useFilesMatrixStats: (
-  project: Ref | undefined,
+  project: OwnerRef | undefined,
   filters?: undefined,
   options?: QueryOverrides<Record<string, unknown>>,
 ) => UseQueryResult<Record<string, unknown>, DatamintError> = /* @__PURE__ */ ownedQuery(
@@ -185,21 +185,21 @@ export const useFilesMatrixStats: (
 
 /** Review feedback of a project (`projects.getReviewMessages`). */
 export const useReviewMessages: (
-  project: Ref | undefined,
+  project: OwnerRef | undefined,
   filters?: ReviewMessageFilters,
   options?: QueryOverrides<ReviewMessage[]>,
 ) => UseQueryResult<ReviewMessage[], DatamintError> = /* @__PURE__ */ ownedQuery((q) => q.reviewMessages)
 
 /** Statuses of a worklist's resources (`annotationWorklists.getAnnotationStatuses`). */
 export const useWorklistStatuses: (
-  worklist: Ref | undefined,
+  worklist: OwnerRef | undefined,
   filters?: AnnotationStatusFilters,
   options?: QueryOverrides<AnnotationStatus[]>,
 ) => UseQueryResult<AnnotationStatus[], DatamintError> = /* @__PURE__ */ ownedQuery((q) => q.worklistStatuses)
 
 /** Per-annotator progress in a worklist (`annotationWorklists.getAnnotatorsStatistics`). */
 export const useWorklistAnnotatorsStats: (
-  worklist: Ref | undefined,
+  worklist: OwnerRef | undefined,
   filters?: { annotatorEmail?: string },
   options?: QueryOverrides<AnnotatorStats[]>,
 ) => UseQueryResult<AnnotatorStats[], DatamintError> = /* @__PURE__ */ ownedQuery(
@@ -208,7 +208,7 @@ export const useWorklistAnnotatorsStats: (
 
 /** A worklist's segmentation group (`annotationWorklists.getSegmentationGroup`). */
 export const useSegmentationGroup = /* @__PURE__ */ ownedQuery((q) => q.segmentationGroup) as (
-  worklist: Ref | undefined,
+  worklist: OwnerRef | undefined,
   filters?: undefined,
   options?: QueryOverrides<Awaited<ReturnType<DatamintApi['annotationWorklists']['getSegmentationGroup']>>>,
 ) => UseQueryResult<
@@ -218,14 +218,14 @@ export const useSegmentationGroup = /* @__PURE__ */ ownedQuery((q) => q.segmenta
 
 /** The resources of a dataset, optionally of one version (`datasets.getResources`). */
 export const useDatasetResources: (
-  dataset: Ref | undefined,
+  dataset: OwnerRef | undefined,
   version?: string,
   options?: QueryOverrides<Resource[]>,
 ) => UseQueryResult<Resource[], DatamintError> = /* @__PURE__ */ ownedQuery((q) => q.datasetResources)
 
 /** Pending invitations, optionally of one project (`users.getInvitations`). */
 export function useInvitations(
-  filters: { project?: Ref } = {},
+  filters: { project?: OwnerRef } = {},
   options?: QueryOverrides<Invitation[]>,
 ): UseQueryResult<Invitation[], DatamintError> {
   return useQuery({ ...managementQueries(useDatamintApi()).invitations(filters), ...options } as never)
