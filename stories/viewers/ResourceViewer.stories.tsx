@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, waitFor, within } from 'storybook/test'
 import { type ConvertedData, convertFormat } from '../../src/api/index.js'
-import { ResourceViewer } from '../../src/viewers/index.js'
+import { describeViewerError, ResourceViewer, ViewerError } from '../../src/viewers/index.js'
 import { type Fixture, fixtures, loadFixture } from '../fixtures.js'
 import { expectDicomRendered } from './dicomExpectations.js'
 
@@ -19,7 +19,10 @@ const meta = {
         <ResourceViewer {...args} data={loaded.data as ConvertedData | Uint8Array} />
       </div>
     ) : (
-      <p role="alert">convertFormat refused the file: {String(loaded.convertError)}</p>
+      // What an app shows for a file convertFormat refuses: the library's error view (Details hold the message).
+      <div className="dmv-root" style={{ height: 260, maxWidth: 560, display: 'flex' }}>
+        <ViewerError text={describeViewerError(loaded.convertError, { action: 'open' })} />
+      </div>
     ),
 } satisfies Meta<typeof ResourceViewer>
 
@@ -45,7 +48,7 @@ function fixtureStory(fixture: Fixture, expectation: Expectation): Story {
         try {
           return { data: convertFormat(bytes, fixture.mimetype) }
         } catch (error) {
-          return { convertError: error instanceof Error ? error.message : String(error) }
+          return { convertError: error }
         }
       },
     ],
@@ -125,7 +128,7 @@ export const Deflated = fixtureStory(fixtures.deflated, { kind: 'dicom', frames:
 export const RtDose = fixtureStory(fixtures.rtDose, { kind: 'dicom', frames: 15 })
 export const MrTruncated = fixtureStory(fixtures.mrTruncated, {
   kind: 'error',
-  message: /convertFormat refused the file: .*truncated/,
+  message: /The file is damaged.*FormatError: DICOM: truncated at byte \d+/,
 })
 export const CtSmallRle = fixtureStory(fixtures.ctSmallRle, { kind: 'dicom', frames: 1 })
 export const Mr12bit = fixtureStory(fixtures.mr12bit, { kind: 'dicom', frames: 1 })
