@@ -31,6 +31,7 @@ export class IsolatedRunner {
   #ready?: Promise<void>
   #pending?: Pending
   #nextId = 0
+  #output = ''
 
   constructor(options: IsolatedRunnerOptions = {}) {
     this.#options = { timeoutMs: 8000, memoryMb: 512, maxDecodedBytes: 64 * 2 ** 20, ...options }
@@ -68,6 +69,13 @@ export class IsolatedRunner {
         stderr: true,
       })
       this.#worker = worker
+      // What the worker printed (codecs, library warnings): kept for the report of a failing input.
+      this.#output = ''
+      const keep = (chunk: Buffer) => {
+        this.#output = (this.#output + chunk.toString()).slice(-2000)
+      }
+      worker.stdout.on('data', keep)
+      worker.stderr.on('data', keep)
       this.#ready = new Promise<void>((resolve, reject) => {
         worker.once('message', () => resolve())
         worker.once('error', reject)
@@ -101,6 +109,8 @@ export class IsolatedRunner {
   #settle(result: RunResult): void {
     const pending = this.#pending
     if (!pending) return
+    if (result.status !== 'ok' && this.#output) result.message += `\nworker output: ${this.#output}`
+    this.#output = ''
     clearTimeout(pending.timer)
     this.#pending = undefined
     pending.resolve(result)

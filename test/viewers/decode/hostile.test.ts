@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FormatError, type FormatErrorReason } from '../../../src/api/errors.js'
 import type { DicomData } from '../../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../../src/api/format/convertFormat.js'
@@ -126,6 +126,22 @@ describe('hostile pixel data', () => {
     const padded = [...Array.from(codestream), 0, 0]
     const frame = await decodeDicomFrame(encapsulated(JPEG_LS, monochrome(64, 64), [], [padded]))
     expect(frame.pixelData).toHaveLength(64 * 64)
+  })
+
+  it("a codec's own diagnostic goes into the FormatError, not to the console", async () => {
+    // OpenJPH printed "ojph error … Rsiz bit 14 is not set" with console.error for a plain JPEG 2000
+    // codestream in an HTJ2K data set (found by bench/hostile.bench.ts); the error said only "codec error <n>".
+    const j2k = loadDicom('test/fixtures/generated/MR_small_j2k_lossless.dcm')
+    const fragment = j2k.dataSet.elements.x7fe00010.fragments![0]
+    const codestream = j2k.dataSet.byteArray.subarray(fragment.position, fragment.position + fragment.length)
+    const htj2k = encapsulated('1.2.840.10008.1.2.4.201', monochrome(64, 64), [], [Array.from(codestream)])
+    const error = vi.spyOn(console, 'error')
+    const e = await decodeError(htj2k, 'corrupt')
+    expect(error).not.toHaveBeenCalled()
+    error.mockRestore()
+    expect(e.message).toMatch(
+      /^DICOM frame 0: HTJ2K Lossless: the codestream \(\d+ bytes\) could not be decoded: .*Rsiz bit 14 is not set/,
+    )
   })
 
   it('a frame larger than the size limit: too-large, naming the limit', async () => {

@@ -21,9 +21,10 @@ export interface Codec {
   decodeFrame(encoded: Uint8Array, options: { bitsAllocated: number; signed: boolean }): Promise<CodecOutput>
 }
 
-/** A codec's failure on a frame's bytes, as the FormatError every codec throws. */
-export function codecError(e: unknown, length: number): FormatError {
-  const why = e instanceof Error ? e.message : typeof e === 'string' ? e : `codec error ${String(e)}`
+/** A codec's failure on a frame's bytes, as the FormatError every codec throws; `diagnostic`: what it printed. */
+export function codecError(e: unknown, length: number, diagnostic = ''): FormatError {
+  const thrown = e instanceof Error ? e.message : typeof e === 'string' ? e : `codec error ${String(e)}`
+  const why = diagnostic ? `${diagnostic.trim()} (${thrown})` : thrown
   return new FormatError(
     `the codestream (${length} bytes) could not be decoded: ${why}; the fragment is corrupt or incomplete`,
     { reason: 'corrupt', cause: e },

@@ -19,6 +19,7 @@ export interface EmscriptenDecoder {
 export type EmscriptenFactory = (options?: {
   locateFile?: (path: string, prefix: string) => string
   print?: (text: string) => void
+  printErr?: (text: string) => void
   wasmBinary?: ArrayBuffer | Uint8Array
 }) => Promise<Record<string, unknown>>
 
@@ -39,6 +40,9 @@ export interface WasmModule {
 const NODE_FS = 'node:fs/promises'
 
 const instantiated = new Set<string>()
+
+// The last lines a codec printed to stderr during the current decode (decodes are synchronous: one at a time).
+const diagnostics: string[] = []
 
 /** The .wasm files instantiated so far (codecs load on first use). */
 export function instantiatedCodecs(): string[] {
@@ -82,6 +86,12 @@ export async function instantiate(module: WasmModule): Promise<Record<string, un
     wasmBinary,
     // OpenJPEG logs "[INFO] …" for every frame; errors still reach us as exceptions.
     print: () => {},
+    // Codecs explain a bad codestream on stderr (console.error by default), then throw a bare number:
+    // the explanation is kept for the FormatError instead.
+    printErr: (text) => {
+      diagnostics.push(text)
+      if (diagnostics.length > 4) diagnostics.shift()
+    },
   })
   instantiated.add(module.file)
   return instance
@@ -108,13 +118,18 @@ export function runDecoder<D extends EmscriptenDecoder>(
 ): CodecOutput {
   try {
     decoder.getEncodedBuffer(encoded.length).set(encoded)
+    diagnostics.length = 0
     try {
       decoder.decode()
     } catch (e) {
       // Emscripten codecs throw strings, numbers (a C++ exception pointer) or Errors on bad codestreams.
-      throw codecError(e, encoded.length)
+      throw codecError(e, encoded.length, diagnostics.join('; '))
     }
     const info = decoder.getFrameInfo()
+    // OpenJPH reports some bad codestreams only on stderr and leaves a 0×0 image.
+    if (!(info.width > 0 && info.height > 0)) {
+      throw codecError(new Error('the codec produced no image'), encoded.length, diagnostics.join('; '))
+    }
     const decoded = decoder.getDecodedBuffer()
     return {
       bytes: decoded.slice(),
