@@ -3,6 +3,20 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { Deflate, Gzip, inflateSync } from 'fflate'
+import {
+  encapsulatedImage,
+  image,
+  item,
+  jpegLsHeaderOnly,
+  long,
+  part10,
+  short,
+  tag,
+  UNDEFINED,
+  u16,
+  u32,
+  u32be,
+} from '../test/fuzz/hostileDicom.js'
 import { applyMutations, mutationsArbitrary } from '../test/fuzz/mutations.js'
 import { concat } from '../test/viewers/decode/buildDicom.js'
 
@@ -20,58 +34,6 @@ const corpusPaths = () =>
       .filter((f) => !f.endsWith('.md'))
       .map((f) => `${folder}/${f}`),
   )
-
-// Explicit VR Little Endian DICOM pieces.
-const u16 = (v: number) => [v & 0xff, (v >>> 8) & 0xff]
-const u32 = (v: number) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24]
-const tag = (t: number) => [...u16(t >>> 16), ...u16(t & 0xffff)]
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0))
-const even = (b: number[], pad: number) => (b.length % 2 ? [...b, pad] : b)
-const UNDEFINED = 0xffffffff
-const short = (t: number, vr: string, value: number[]) => [
-  ...tag(t),
-  ...ascii(vr),
-  ...u16(value.length),
-  ...value,
-]
-const text = (t: number, vr: string, s: string) => short(t, vr, even(ascii(s), vr === 'UI' ? 0 : 0x20))
-const us = (t: number, v: number) => short(t, 'US', u16(v))
-const long = (t: number, vr: string, length: number) => [...tag(t), ...ascii(vr), 0, 0, ...u32(length)]
-const item = (length: number) => [...tag(0xfffee000), ...u32(length)]
-
-function part10(body: number[] | Uint8Array, syntax = '1.2.840.10008.1.2.1'): Uint8Array {
-  const meta = text(0x00020010, 'UI', syntax)
-  const head = [
-    ...new Array(128).fill(0),
-    ...ascii('DICM'),
-    ...short(0x00020000, 'UL', u32(meta.length)),
-    ...meta,
-  ]
-  const out = new Uint8Array(head.length + body.length)
-  out.set(head)
-  out.set(body, head.length)
-  return out
-}
-
-function image(
-  rows: number,
-  columns: number,
-  options: { bits?: number; frames?: number; photometric?: string; spp?: number } = {},
-): number[] {
-  const bits = options.bits ?? 16
-  return [
-    ...text(0x00080016, 'UI', '1.2.840.10008.5.1.4.1.1.7'),
-    ...us(0x00280002, options.spp ?? 1),
-    ...text(0x00280004, 'CS', options.photometric ?? 'MONOCHROME2'),
-    ...(options.frames ? text(0x00280008, 'IS', String(options.frames)) : []),
-    ...us(0x00280010, rows),
-    ...us(0x00280011, columns),
-    ...us(0x00280100, bits),
-    ...us(0x00280101, bits),
-    ...us(0x00280102, bits - 1),
-    ...us(0x00280103, 0),
-  ]
-}
 
 /** Concatenated deflate output of `head` followed by `zeros` zero bytes, streamed in 1 MiB pieces. */
 function deflateWithZeros(stream: Gzip | Deflate, head: Uint8Array, zeros: number): Uint8Array {
@@ -201,37 +163,6 @@ export const FAMILIES: Record<string, { about: string; inputs: () => Iterable<Ho
     about:
       'encapsulated frames whose SOF/SIZ header and data set both say 16000^2 (under the limit), a few bytes long',
     *inputs() {
-      const sof55 = [
-        0xff,
-        0xd8,
-        0xff,
-        0xf7,
-        0,
-        11,
-        8,
-        ...[0x3e, 0x80],
-        ...[0x3e, 0x80],
-        1,
-        1,
-        0x11,
-        0,
-        0xff,
-        0xda,
-        0,
-        8,
-        1,
-        1,
-        0,
-        0,
-        0,
-        0,
-        1,
-        2,
-        3,
-        4,
-        0xff,
-        0xd9,
-      ]
       const sof3 = [0xff, 0xd8, 0xff, 0xc3, 0, 11, 8, 0x3e, 0x80, 0x3e, 0x80, 1, 1, 0x11, 0, 0xff, 0xd9]
       const siz = [
         0xff,
@@ -271,22 +202,12 @@ export const FAMILIES: Record<string, { about: string; inputs: () => Iterable<Ho
         0xd9,
       ]
       for (const [syntax, stream] of [
-        ['1.2.840.10008.1.2.4.80', sof55],
+        ['1.2.840.10008.1.2.4.80', jpegLsHeaderOnly(16000)],
         ['1.2.840.10008.1.2.4.57', sof3],
         ['1.2.840.10008.1.2.4.90', siz],
         ['1.2.840.10008.1.2.4.201', siz],
       ] as const) {
-        const frag = even([...stream], 0)
-        const body = [
-          ...image(16000, 16000, { bits: 8 }),
-          ...long(0x7fe00010, 'OB', UNDEFINED),
-          ...item(0),
-          ...item(frag.length),
-          ...frag,
-          ...tag(0xfffee0dd),
-          ...u32(0),
-        ]
-        yield { name: syntax, bytes: part10(body, syntax) }
+        yield { name: syntax, bytes: encapsulatedImage(syntax, 16000, 16000, [...stream]) }
       }
     },
   },
@@ -430,8 +351,4 @@ export const FAMILIES: Record<string, { about: string; inputs: () => Iterable<Ho
       }
     },
   },
-}
-
-function u32be(v: number): number[] {
-  return [v >>> 24, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff]
 }
