@@ -1,7 +1,15 @@
+import { execFileSync } from 'node:child_process'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 import { browserPrebundle, chromium } from './vitest.chromium.js'
+
+// The codecs' ES modules and .wasm files are generated (scripts/vendor-codecs.mjs; a no-op when current), so
+// that `npx vitest` works in a worktree that has not run `npm install` since they appeared.
+execFileSync(process.execPath, ['scripts/vendor-codecs.mjs'], { stdio: 'inherit' })
+
+// Every test fails on a console.error/console.warn it did not declare (stories: .storybook/preview.tsx).
+const consoleGuard = './test/support/setupConsole.ts'
 
 export default defineConfig({
   test: {
@@ -11,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          setupFiles: [consoleGuard],
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts', 'test/hooks/**'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
@@ -22,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'hooks',
           environment: 'jsdom',
+          setupFiles: [consoleGuard],
           include: ['test/hooks/**/*.test.{ts,tsx}'],
         },
       },
@@ -31,6 +41,7 @@ export default defineConfig({
         optimizeDeps: { include: browserPrebundle },
         test: {
           name: 'browser',
+          setupFiles: [consoleGuard],
           include: ['test/**/*.browser.test.{ts,tsx}'],
           // Real loopback servers on other origins than the page's (redirect tests), started in Node.
           globalSetup: ['test/api/transport/browserServers.ts'],
