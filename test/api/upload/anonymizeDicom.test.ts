@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DicomData } from '../../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../../src/api/format/convertFormat.js'
 import { ANONYMIZED_TAGS, CLEARED } from '../../../src/api/upload/anonymizeDicom.js'
+import { expectConsole } from '../../support/consoleGuard.js'
 import { fixture, sameBytes, startWire, uuid, type Wire } from '../endpoints/wire.js'
 import { makeSeries } from './buildSeries.js'
 
@@ -113,6 +114,10 @@ function pixelBytes(bytes: Uint8Array): Uint8Array {
 }
 
 describe('anonymize: PS3.15 basic profile as the SDK applies it', () => {
+  // Known offender (issue 11 console guard): dcmjs reports the cleared Patient's Age, an AS (4 characters),
+  // written as CLEARED_BY_DATAMINT. Declared so the suite stays green; the anonymizer should write a value
+  // that fits the VR. Remove this once it does (a declaration that no longer matches fails the test).
+  beforeEach(() => expectConsole('error', 'Invalid length for fixed length tag, vr AS'))
   it('each attribute of the profile, one by one', async () => {
     const input = identified()
     const out = await upload(input)
