@@ -69,6 +69,9 @@ const UID_TAGS = new Set(['00200052', '0020000E', '00209161', '00080018', '00200
 const TOKEN_TAGS = new Set(['00100020', '00080050'])
 const PHONE = '00080094'
 const NUMERIC_VRS = new Set(['FL', 'FD', 'DS'])
+/** Value representations with a fixed form or a short maximum length (age, dates, times, codes): the marker text
+ * does not fit them, so they are emptied (PS3.15 action Z: zero length) instead of marked. */
+const EMPTIED_VRS = new Set(['AS', 'DA', 'DT', 'TM', 'CS'])
 
 const hex = (code: DicomTagCode) =>
   `${code[0].toString(16).padStart(4, '0')}${code[1].toString(16).padStart(4, '0')}`.toUpperCase()
@@ -103,6 +106,7 @@ export async function anonymizeDicom(dicom: DicomDict, options: AnonymizeOptions
     if (tag === PHONE) element.Value = ['000-000-0000']
     else if (NUMERIC_VRS.has(element.vr)) element.Value = element.Value.map(() => 0)
     else if (element.vr === 'SQ') delete elements[tag]
+    else if (EMPTIED_VRS.has(element.vr)) element.Value = []
     else if (TOKEN_TAGS.has(tag) || UID_TAGS.has(tag) || element.vr === 'UI') {
       const original = element.Value.map(String).join('\\')
       element.Value =
