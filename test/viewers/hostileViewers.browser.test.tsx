@@ -1,13 +1,15 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FormatError } from '../../src/api/errors.js'
-import type { DicomData } from '../../src/api/format/ConvertedData.js'
+import type { DicomData, NiftiData } from '../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../src/api/format/convertFormat.js'
 import { DicomViewer } from '../../src/viewers/DicomViewer.js'
 import { decodeDicomFrame } from '../../src/viewers/decode/decodeDicomFrame.js'
+import { NiftiViewer } from '../../src/viewers/NiftiViewer.js'
 import { ResourceViewer } from '../../src/viewers/ResourceViewer.js'
 import j2kLossless from '../fixtures/generated/MR_small_j2k_lossless.dcm?url'
 import { encapsulatedImage, jpegLsHeaderOnly } from '../fuzz/hostileDicom.js'
+import { fixtureBytes } from './support/fixtures.js'
 
 // Viewer robustness in a real tab (issue 10): hostile data that converts shows the library's error view (or its
 // image when the decoder accepts it), never a crash. The regression files are those of test/fixtures/hostile/.
@@ -101,5 +103,45 @@ describe('viewers given hostile data', () => {
     )
     const alert = await screen.findByRole('alert', {}, { timeout: 20_000 })
     expect(alert.textContent).toContain('Rsiz bit 14 is not set')
+  }, 60_000)
+
+  it('NIfTI volumes with absurd but allowed headers: NaN affine, 1e30 / Infinity voxel sizes, 1×1×100000', async () => {
+    const anatomical = convertFormat(await fixtureBytes('anatomical.nii')) as NiftiData
+    const cases: Array<[string, NiftiData]> = [
+      ['NaN affine', { ...anatomical, affine: anatomical.affine.map((r) => r.map(() => Number.NaN)) }],
+      ['absurd voxel sizes', { ...anatomical, pixDims: [1e30, 1e-30, Number.POSITIVE_INFINITY, 1] }],
+      [
+        '1×1×100000',
+        {
+          ...anatomical,
+          dims: [1, 1, 100_000, 1],
+          voxels: new Int16Array(100_000).fill(7),
+          affine: [
+            [1, 0, 0, 0],
+            [0, 1, 0, 0],
+            [0, 0, 1, 0],
+            [0, 0, 0, 1],
+          ],
+        },
+      ],
+    ]
+    for (const [label, data] of cases) {
+      const { unmount, container } = render(
+        <div style={{ width: 300, height: 300 }}>
+          <NiftiViewer data={data} />
+        </div>,
+      )
+      // The slice is drawn and visible (pixels square when the voxel sizes are absurd), no error.
+      await waitFor(
+        () => {
+          const canvas = container.querySelector('canvas') as HTMLCanvasElement
+          expect(canvas.clientWidth > 0 && canvas.clientHeight > 0, label).toBe(true)
+          expect(canvas.clientWidth / canvas.clientHeight, label).toBeCloseTo(canvas.width / canvas.height, 0)
+        },
+        { timeout: 10_000 },
+      )
+      expect(container.querySelector('[role="alert"]'), label).toBeNull()
+      unmount()
+    }
   }, 60_000)
 })

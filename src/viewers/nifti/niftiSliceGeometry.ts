@@ -47,6 +47,9 @@ const LAYOUT: Record<NiftiPlane, { fixed: number; across: number; down: number }
   sagittal: { fixed: 0, across: 1, down: 2 },
 }
 
+/** The largest ratio of two voxel sizes drawn as such (1000:1; beyond that the header is not believed). */
+const MAX_ASPECT = 1000
+
 /**
  * Geometry of the `plane` slices of a NIfTI volume in patient space (RAS, from its affine), radiological
  * convention: axial slices have anterior up and the patient's right on the left; coronal slices superior up and
@@ -86,6 +89,10 @@ export function niftiSliceGeometry(nifti: NiftiData, plane: NiftiPlane): NiftiSl
   }
   const across = screenAxis(layout.across)
   const down = screenAxis(layout.down)
+  // A forged header (Infinity, or 1e30 beside 1e-30) would draw the slice 0 px high: voxel sizes that are not
+  // finite, or further apart than any scanner makes them, are ignored and the pixels drawn square.
+  const aspect = across.spacing / down.spacing
+  const square = !(Number.isFinite(aspect) && aspect > 0 && aspect <= MAX_ASPECT && aspect >= 1 / MAX_ASPECT)
   // Slice index grows towards +patient (from I, P or L), so a voxel axis pointing to -patient runs backwards.
   const fv = voxelAxis[layout.fixed]
   const fixedForward = sign[layout.fixed] > 0
@@ -95,8 +102,8 @@ export function niftiSliceGeometry(nifti: NiftiData, plane: NiftiPlane): NiftiSl
     height: down.n,
     count: size[fv],
     volumes: Math.max(1, nt),
-    pixelWidth: across.spacing,
-    pixelHeight: down.spacing,
+    pixelWidth: square ? 1 : across.spacing,
+    pixelHeight: square ? 1 : down.spacing,
     labels: {
       left: POSITIVE[layout.across],
       right: NEGATIVE[layout.across],
