@@ -15,6 +15,8 @@ export interface IsolatedRunnerOptions {
   memoryMb?: number
   /** maxDecodedBytes inside the worker, below its memory limit. Default 64 MiB. */
   maxDecodedBytes?: number
+  /** The worker's entry module; default the checkInput worker (tests of the runner pass a misbehaving one). */
+  entry?: URL
 }
 
 interface Pending {
@@ -34,7 +36,13 @@ export class IsolatedRunner {
   #output = ''
 
   constructor(options: IsolatedRunnerOptions = {}) {
-    this.#options = { timeoutMs: 8000, memoryMb: 512, maxDecodedBytes: 64 * 2 ** 20, ...options }
+    this.#options = {
+      timeoutMs: 8000,
+      memoryMb: 512,
+      maxDecodedBytes: 64 * 2 ** 20,
+      entry: new URL('./fuzzWorkerEntry.mjs', import.meta.url),
+      ...options,
+    }
   }
 
   /** Checks one input; never rejects. The worker starts before the clock does. */
@@ -62,7 +70,7 @@ export class IsolatedRunner {
 
   #start(): Promise<Worker> {
     if (!this.#ready) {
-      const worker = new Worker(new URL('./fuzzWorkerEntry.mjs', import.meta.url), {
+      const worker = new Worker(this.#options.entry, {
         workerData: { maxDecodedBytes: this.#options.maxDecodedBytes },
         resourceLimits: { maxOldGenerationSizeMb: this.#options.memoryMb, maxYoungGenerationSizeMb: 64 },
         stdout: true,
@@ -80,9 +88,11 @@ export class IsolatedRunner {
         worker.once('message', () => resolve())
         worker.once('error', reject)
       })
-      worker.on('message', (reply: FuzzReply) => this.#answer(reply))
-      worker.on('error', (error) => this.#fail('crash', `${error.name}: ${error.message}`))
-      worker.on('exit', (code) => this.#fail('crash', `worker exited with code ${code}`))
+      // Events of a worker already replaced (its exit after terminate()) must not fail the next input.
+      const current = () => this.#worker === worker
+      worker.on('message', (reply: FuzzReply) => current() && this.#answer(reply))
+      worker.on('error', (error) => current() && this.#fail('crash', `${error.name}: ${error.message}`))
+      worker.on('exit', (code) => current() && this.#fail('crash', `worker exited with code ${code}`))
     }
     const worker = this.#worker as Worker
     return (this.#ready as Promise<void>).then(() => worker)
