@@ -49,8 +49,8 @@ export function NiftiViewer(props: NiftiViewerProps) {
   const n = useNiftiView(data, plane, useElementSize(imageRef), props)
   const { g, index, count, view, grey } = n
   const annotations = props.annotations?.length ? props.annotations : undefined
-  const display = useAnnotationDisplay(annotations)
   const { masks } = useDecodedMasks(annotations)
+  const display = useAnnotationDisplay(annotations, masks)
   const drawError = useNiftiSliceCanvas(canvasRef, {
     ...{
       data,

@@ -1,3 +1,4 @@
+export { type LabelVolumeLabel, labelVolumeLabels } from './annotations/labelVolumeLabels.js'
 export { niftiLabelSlice } from './annotations/niftiLabelSlice.js'
 export {
   type AnnotationShape,

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest'
 import type { NiftiData } from '../../src/api/format/ConvertedData.js'
 import { convertFormat } from '../../src/api/format/convertFormat.js'
+import { labelColours } from '../../src/viewers/annotations/viewerAnnotations.js'
 import { NiftiViewer, type NiftiWindow } from '../../src/viewers/NiftiViewer.js'
 import { niftiSlice } from '../../src/viewers/nifti/niftiSlice.js'
 import { type NiftiPlane, niftiSliceGeometry } from '../../src/viewers/nifti/niftiSliceGeometry.js'
@@ -248,6 +249,111 @@ describe('NiftiViewer', () => {
       })
       unmount()
     }
+  })
+
+  it('draws each label value of a multi-label volume in its own colour, named and toggled in the legend', async () => {
+    const bytes = await fixtureBytes('anatomical.nii')
+    const anatomy = convertFormat(bytes) as NiftiData
+    const [nx, ny, nz] = anatomy.dims
+    // Label 1 in voxels [4, 12) × [15, 30) × [8, 16), label 2 in [18, 28) × [15, 30) × [8, 16) of a copy of the
+    // file (big-endian int16). The annotation names label 1 only; label 2 falls back to "Label 2".
+    const boxes = [
+      { value: 1, i: [4, 12], j: [15, 30], k: [8, 16] },
+      { value: 2, i: [18, 28], j: [15, 30], k: [8, 16] },
+    ]
+    const valueAt = (i: number, j: number, k: number) =>
+      boxes.find((b) => i >= b.i[0] && i < b.i[1] && j >= b.j[0] && j < b.j[1] && k >= b.k[0] && k < b.k[1])
+        ?.value ?? 0
+    const file = bytes.slice()
+    const view = new DataView(file.buffer)
+    const voxOffset = Number(anatomy.header.vox_offset)
+    for (let k = 0; k < nz; k++)
+      for (let j = 0; j < ny; j++)
+        for (let i = 0; i < nx; i++)
+          view.setInt16(voxOffset + 2 * (i + nx * (j + ny * k)), valueAt(i, j, k), false)
+    const annotations = [
+      annotation({
+        id: 'organs',
+        identifier: 'Organs',
+        annotation_type: 'segmentation',
+        segmentation_map: { 1: 'Liver' },
+        fileBytes: file,
+      } as Parameters<typeof annotation>[0]),
+    ]
+    render(
+      <div style={{ width: 400, height: 400 }}>
+        <NiftiViewer data={anatomy} annotations={annotations} />
+      </div>,
+    )
+    const legend = await screen.findByRole('group', { name: 'Annotations' })
+    await waitFor(() =>
+      expect(
+        within(legend)
+          .getAllByRole('button')
+          .map((b) => b.textContent),
+      ).toEqual(['Liver', 'Label 2']),
+    )
+    // The palette the DICOM masks use, in legend order: two different colours.
+    const colours = labelColours(['Liver', 'Label 2'])
+    const colour = { 1: colours.get('Liver')!, 2: colours.get('Label 2')! } as Record<number, number[]>
+    expect(colour[1]).not.toEqual(colour[2])
+
+    /** Pixels of the annotation layer that differ from what labels `shown` should draw at `alpha`. */
+    const check = (plane: NiftiPlane, index: number, shown: number[], alpha: number) => {
+      const g = niftiSliceGeometry(anatomy, plane)
+      const layer = document.querySelector('[data-annotation-layer]') as HTMLCanvasElement
+      expect([layer.width, layer.height]).toEqual([g.width, g.height])
+      const p = layer.getContext('2d')!.getImageData(0, 0, g.width, g.height).data
+      let wrong = 0
+      const counts: Record<number, number> = { 1: 0, 2: 0 }
+      for (let y = 0; y < g.height; y++)
+        for (let x = 0; x < g.width; x++) {
+          const o = g.start + index * g.sliceStride + x * g.colStride + y * g.rowStride
+          const v = valueAt(o % nx, Math.floor(o / nx) % ny, Math.floor(o / (nx * ny)))
+          const want = shown.includes(v) ? v : 0
+          const at = (y * g.width + x) * 4
+          if (want) counts[want]++
+          const ok = want
+            ? Math.abs(p[at + 3] - alpha) <= 1 && colour[want].every((c, n) => Math.abs(p[at + n] - c) <= 3)
+            : p[at + 3] === 0
+          if (!ok) wrong++
+        }
+      return { plane, index, wrong, counts }
+    }
+    const slices: { plane: NiftiPlane; index: number; labels: number[] }[] = [
+      { plane: 'axial', index: 12, labels: [1, 2] },
+      { plane: 'coronal', index: 22, labels: [1, 2] },
+      { plane: 'sagittal', index: nx - 1 - 8, labels: [1] },
+      { plane: 'sagittal', index: nx - 1 - 22, labels: [2] },
+    ]
+    const show = (plane: NiftiPlane, index: number) => {
+      fireEvent.click(screen.getByRole('button', { name: plane[0].toUpperCase() + plane.slice(1) }))
+      fireEvent.change(screen.getByRole('slider', { name: 'Slice' }), {
+        target: { value: String(index + 1) },
+      })
+    }
+    for (const s of slices) {
+      show(s.plane, s.index)
+      await waitFor(() => {
+        const r = check(s.plane, s.index, [1, 2], 128)
+        // Each expected label covers its box's cross-section (at least 8 × 8 pixels), the other none.
+        expect({ ...r, present: [1, 2].filter((v) => r.counts[v] >= 64) }).toEqual({
+          ...r,
+          wrong: 0,
+          present: s.labels,
+        })
+      })
+    }
+    // Hiding "Liver" removes label 1's pixels only; label 2 keeps its colour. Opacity applies to both.
+    show('axial', 12)
+    fireEvent.click(within(legend).getByRole('button', { name: 'Liver' }))
+    expect(within(legend).getByRole('button', { name: 'Liver' }).getAttribute('aria-pressed')).toBe('false')
+    await waitFor(() => expect(check('axial', 12, [2], 128).wrong).toBe(0))
+    fireEvent.change(within(legend).getByRole('slider'), { target: { value: '100' } })
+    await waitFor(() => expect(check('axial', 12, [2], 255).wrong).toBe(0))
+    fireEvent.click(within(legend).getByRole('button', { name: 'Liver' }))
+    fireEvent.click(within(legend).getByRole('button', { name: 'Label 2' }))
+    await waitFor(() => expect(check('axial', 12, [1], 255).wrong).toBe(0))
   })
 
   it('shows an error for a volume it cannot slice', async () => {

@@ -4,13 +4,15 @@ import type { NiftiData } from '../../api/format/ConvertedData.js'
 import type { NiftiSliceGeometry } from '../nifti/niftiSliceGeometry.js'
 import { AnnotationLegend } from './AnnotationLegend.js'
 import type { DecodedMask } from './decodeMask.js'
+import { labelVolumeLabels } from './labelVolumeLabels.js'
 import { niftiLabelSlice } from './niftiLabelSlice.js'
 import type { AnnotationDisplay } from './useAnnotationDisplay.js'
 import { annotationKind, chipText, type ViewerAnnotation } from './viewerAnnotations.js'
 
 /**
  * The label volumes of a NiftiViewer's segmentation annotations, resampled into the displayed slice in patient
- * space and drawn pixel for pixel on a canvas laid exactly over the slice's (same size and transform).
+ * space and drawn pixel for pixel on a canvas laid exactly over the slice's (same size and transform): each
+ * label value in its own legend colour, hidden with its legend toggle, at the legend's opacity.
  */
 export function NiftiAnnotationCanvas(props: {
   data: NiftiData
@@ -30,14 +32,22 @@ export function NiftiAnnotationCanvas(props: {
     const alpha = Math.round(display.opacity * 255)
     for (const a of annotations) {
       const mask = masks.get(a.id)
-      if (mask?.kind !== 'labels' || display.hidden.has(a.identifier)) continue
-      const colour = display.colours.get(a.identifier) ?? [255, 255, 255]
+      if (mask?.kind !== 'labels') continue
+      // Each label value in its own colour, unless the legend hides it: a lookup table by value (0 = none).
+      const lut = new Uint8Array(256 * 3)
+      const shown = new Uint8Array(256)
+      for (const { value, name } of labelVolumeLabels(a, mask.volume)) {
+        if (display.hidden.has(name)) continue
+        lut.set(display.colours.get(name) ?? [255, 255, 255], value * 3)
+        shown[value] = 1
+      }
       const labels = niftiLabelSlice(data, g, index, mask.volume)
       for (let i = 0; i < labels.length; i++) {
-        if (!labels[i]) continue
-        image.data[i * 4] = colour[0]
-        image.data[i * 4 + 1] = colour[1]
-        image.data[i * 4 + 2] = colour[2]
+        const v = labels[i]
+        if (!shown[v]) continue
+        image.data[i * 4] = lut[v * 3]
+        image.data[i * 4 + 1] = lut[v * 3 + 1]
+        image.data[i * 4 + 2] = lut[v * 3 + 2]
         image.data[i * 4 + 3] = alpha
       }
     }

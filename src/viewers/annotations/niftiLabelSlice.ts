@@ -1,5 +1,6 @@
 import type { NiftiData } from '../../api/format/ConvertedData.js'
 import type { NiftiSliceGeometry } from '../nifti/niftiSliceGeometry.js'
+import { labelValue } from './labelVolumeLabels.js'
 
 type Vec3 = [number, number, number]
 
@@ -68,8 +69,7 @@ export function niftiLabelSlice(
       const j = Math.round(p0[1] + x * dx[1] + y * dy[1])
       const k = Math.round(p0[2] + x * dx[2] + y * dy[2])
       if (i < 0 || j < 0 || k < 0 || i >= lx || j >= ly || k >= lz) continue
-      const v = Number(voxels[i + lx * (j + ly * k)])
-      out[y * g.width + x] = v > 0 ? Math.min(255, Math.round(v)) : 0
+      out[y * g.width + x] = labelValue(Number(voxels[i + lx * (j + ly * k)]))
     }
   }
   return out
