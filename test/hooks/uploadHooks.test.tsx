@@ -34,6 +34,18 @@ const slow = http.post(`${datamint.baseUrl}/resources`, async ({ request }) => {
 })
 const msw = setupServer(slow, ...datamint.handlers)
 beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }))
+// The upload code and the packages it loads on first use (dcmjs, dicom-parser, fast-png) take seconds to import
+// on a busy 2-core machine (the stress run timed the first upload test out at 5 s): loaded once here, outside any
+// test's budget, so each test measures its own work.
+beforeAll(async () => {
+  await Promise.all([
+    import('../../src/api/upload/uploadResources.js'),
+    import('../../src/api/upload/segmentationMask.js'),
+    import('dcmjs'),
+    import('dicom-parser'),
+    import('fast-png'),
+  ])
+}, 120_000)
 afterEach(() => datamint.reset())
 afterAll(() => msw.close())
 
@@ -57,7 +69,9 @@ const fixture = (path: string) => new Uint8Array(readFileSync(`test/fixtures/${p
 const ct = fixture('dicom/CT_small.dcm')
 const png = fixture('image/ct_small.png')
 
-describe('useUploadResources', () => {
+// Real work per test (series assembled and uploaded through the in-memory server): a budget that holds on a
+// 2-core machine running two suites at once.
+describe('useUploadResources', { timeout: 30_000 }, () => {
   it('per-file state, partial failure, and resource/project lists refetched once at the end', async () => {
     const { wrapper } = setup()
     const view = renderHook(
@@ -195,7 +209,7 @@ describe('useResourceTags', () => {
   })
 })
 
-describe('annotation hooks', () => {
+describe('annotation hooks', { timeout: 30_000 }, () => {
   it("useUploadSegmentations refreshes that resource's annotation lists only", async () => {
     const { wrapper, api } = setup()
     const [r1, r2] = await api.resources.getAll(2)
@@ -238,7 +252,7 @@ describe('annotation hooks', () => {
   })
 })
 
-describe('useDownloadResourceFiles', () => {
+describe('useDownloadResourceFiles', { timeout: 30_000 }, () => {
   it('downloads the selection into a ZIP with progress', async () => {
     const { wrapper, api } = setup()
     const resources = await api.resources.getAll(3)
