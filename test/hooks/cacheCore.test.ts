@@ -16,11 +16,6 @@ type Filters = { status?: string; tags?: string[]; from?: string }
 
 const api = { config: { serverUrl: 'http://a.test' }, endpointBase: 'things' }
 const keys = createQueryKeys<Filters>(api)
-const getId = (e: Thing | string) => {
-  const id = typeof e === 'string' ? e : e.id
-  if (!/^t\d+$/.test(id)) throw new Error(`bad id ${id}`)
-  return id
-}
 const things = (n: number): Thing[] =>
   Array.from({ length: n }, (_, i) => ({ id: `t${i}`, name: `n${i}`, nested: { n: i } }))
 

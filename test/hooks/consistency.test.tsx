@@ -50,7 +50,7 @@ describe('overlapping writes to one entity', () => {
   })
 
   it('an answer arriving while a later write is pending keeps that write on top', async () => {
-    const { hooks, client, wrapper } = setup()
+    const { hooks, wrapper } = setup()
     const view = renderHook(() => ({ detail: hooks.useGetById(id3), list: hooks.useList() }), { wrapper })
     await waitFor(() => expect(named(view.result.current.list.data)).toBe('thing 3'))
     expect(view.result.current.detail.data).toBeDefined()
