@@ -11,6 +11,11 @@ execFileSync(process.execPath, ['scripts/vendor-codecs.mjs'], { stdio: 'inherit'
 // Every test fails on a console.error/console.warn it did not declare (stories: .storybook/preview.tsx).
 const consoleGuard = './test/support/setupConsole.ts'
 
+// A test's budget on a 2-core machine running two suites at once (scripts/stress-test.sh): a test's first import
+// of a large module graph (the viewers entry, the upload packages) is transformed on the spot and took over
+// vitest's default 5 s under the CPU hog (test/viewers/entry.test.ts: 5.0 s). A hang still fails, after 30 s.
+const testTimeout = 30_000
+
 export default defineConfig({
   test: {
     projects: [
@@ -19,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          testTimeout,
           setupFiles: [consoleGuard],
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts', 'test/hooks/**'],
@@ -31,6 +37,7 @@ export default defineConfig({
         test: {
           name: 'hooks',
           environment: 'jsdom',
+          testTimeout,
           setupFiles: [consoleGuard],
           include: ['test/hooks/**/*.test.{ts,tsx}'],
         },
